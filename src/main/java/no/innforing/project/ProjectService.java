@@ -1,0 +1,273 @@
+package no.innforing.project;
+
+import static no.innforing.project.FormValues.norwegian;
+import static no.innforing.project.ProjectProcess.*;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import no.innforing.municipality.Municipality;
+import no.innforing.municipality.MunicipalityRepository;
+import no.innforing.wave.Wave;
+import no.innforing.wave.WaveRepository;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The rules of a municipality's implementation project: registration, withdrawal (fratre), the service
+ * agreement and its deadline, wave moves and closing. The API and the process delegates both come here, so a
+ * rule holds whichever way a request arrives.
+ */
+@Service
+@Transactional
+public class ProjectService {
+
+    static final Set<ProjectState> OPEN_STATES = EnumSet.of(ProjectState.ACTIVE, ProjectState.MOVED);
+
+    private final ProjectRepository projects;
+    private final ProjectAuditRepository audits;
+    private final MunicipalityRepository municipalities;
+    private final WaveRepository waves;
+    private final RuntimeService runtimeService;
+    private final CurrentUser currentUser;
+
+    ProjectService(ProjectRepository projects, ProjectAuditRepository audits, MunicipalityRepository municipalities,
+            WaveRepository waves, RuntimeService runtimeService, CurrentUser currentUser) {
+        this.projects = projects;
+        this.audits = audits;
+        this.municipalities = municipalities;
+        this.waves = waves;
+        this.runtimeService = runtimeService;
+        this.currentUser = currentUser;
+    }
+
+    /** What it takes to register a project; only municipality and wave are required. */
+    public record Registration(String municipalityNumber, String waveCode, boolean earlyStart, ProjectPhase startPhase,
+            LocalDate callOffAgreementSignedOn, LocalDate serviceAgreementSignedOn) {
+
+        public Registration {
+            startPhase = startPhase == null ? ProjectPhase.POLITICAL_DECISION : startPhase;
+        }
+
+        public static Registration of(String municipalityNumber, String waveCode) {
+            return new Registration(municipalityNumber, waveCode, false, null, null, null);
+        }
+    }
+
+    /**
+     * Registers a municipality's project in a wave and starts its process instance (business key = the
+     * municipality number). A project already under way starts at the phase it has reached.
+     */
+    public ImplementationProject register(Registration registration) {
+        if (registration.municipalityNumber() == null || !registration.municipalityNumber().matches("\\d{4}")) {
+            throw DomainException.invalid("Kommunenummer må ha fire sifre, for eksempel 1505.");
+        }
+        if (!registration.startPhase().isStartPhase()) {
+            throw DomainException.invalid("Et prosjekt kan ikke registreres i fasen «"
+                    + registration.startPhase().displayName() + "»; bruk earlyStart sammen med en annen startfase.");
+        }
+        Municipality municipality = municipalities.lockByNumber(registration.municipalityNumber())
+                .orElseThrow(() -> DomainException.notFound(
+                        "Fant ingen kommune med nummer " + registration.municipalityNumber() + "."));
+        Wave wave = waves.findById(registration.waveCode() == null ? "" : registration.waveCode())
+                .orElseThrow(() -> DomainException.notFound("Fant ingen bølge med kode «" + registration.waveCode()
+                        + "». Kjente bølger: " + waveCodes() + "."));
+        openProject(municipality.getNumber()).ifPresent(existing -> {
+            throw DomainException.conflict(municipality.getName() + " (" + municipality.getNumber()
+                    + ") har allerede et aktivt innføringsprosjekt i bølge " + existing.getWave().getCode() + ".");
+        });
+
+        Instant now = ProjectSchedule.now();
+        ProjectSchedule schedule = ProjectSchedule.forGoLive(wave.getGoLiveDate());
+        ProjectPhase phase = registration.startPhase();
+        if (phase.beforeServiceAgreementSigned() && schedule.serviceAgreementDeadlinePassed(now)) {
+            throw DomainException.unprocessable("Fristen for å signere tjenesteavtale for bølge " + wave.getCode()
+                    + " var " + norwegian(schedule.serviceAgreementDue()) + " og er passert. Velg en senere bølge, "
+                    + "eller registrer prosjektet i hovedprosjektet med signert tjenesteavtale.");
+        }
+        if (!ProjectSchedule.today(now).isBefore(schedule.stabilizationEnd())) {
+            throw DomainException.unprocessable("Bølge " + wave.getCode() + " avsluttet stabiliseringen "
+                    + norwegian(schedule.stabilizationEnd()) + "; det er ingenting igjen å følge opp.");
+        }
+
+        ImplementationProject project = new ImplementationProject(municipality, wave, phase,
+                registration.earlyStart(), now);
+        if (phase.compareTo(ProjectPhase.PRE_PROJECT) >= 0) {
+            project.recordCallOffAgreement(registration.callOffAgreementSignedOn());
+        }
+        if (!phase.beforeServiceAgreementSigned()) {
+            project.recordServiceAgreement(registration.serviceAgreementSignedOn());
+        }
+        projects.saveAndFlush(project);
+        audit(project, "REGISTERED", "Registrert i bølge " + wave.getCode() + " med start i fasen «"
+                + phase.displayName() + "»" + (registration.earlyStart() ? ", med tjuvstart" : ""));
+
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_MUNICIPALITY_NUMBER, municipality.getNumber());
+        variables.put(VAR_MUNICIPALITY_NAME, municipality.getName());
+        variables.put(VAR_WAVE_CODE, wave.getCode());
+        variables.put(VAR_START_PHASE, phase.name());
+        variables.put(VAR_EARLY_START, registration.earlyStart());
+        variables.put(VAR_PROJECT_LEADER_GROUP, municipality.projectLeaderGroup());
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, municipality.getNumber(),
+                variables);
+        project.attachProcessInstance(instance.getId());
+        return project;
+    }
+
+    /** The municipality's open project, if it has one. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ImplementationProject> openProject(String municipalityNumber) {
+        return projects.findFirstByMunicipalityNumberAndStateIn(municipalityNumber, OPEN_STATES);
+    }
+
+    /** The open project or else the latest one: what a reader of the municipality's project wants to see. */
+    @Transactional(readOnly = true)
+    public ImplementationProject currentProject(String municipalityNumber) {
+        return openProject(municipalityNumber).or(() -> projects
+                        .findByMunicipalityNumberOrderByCreatedAtDesc(municipalityNumber).stream().findFirst())
+                .orElseThrow(() -> DomainException.notFound(
+                        "Kommune " + municipalityNumber + " har ikke noe innføringsprosjekt."));
+    }
+
+    /** The open project behind a running process instance (the instance's business key). */
+    @Transactional(readOnly = true)
+    public ImplementationProject openProjectOf(String businessKey) {
+        return openProject(businessKey).orElseThrow(() -> new IllegalStateException(
+                "No open implementation project for municipality " + businessKey));
+    }
+
+    @Transactional(readOnly = true)
+    public List<ProjectAudit> history(ImplementationProject project) {
+        return audits.findByProjectIdOrderByOccurredAtAscIdAsc(project.getId());
+    }
+
+    /**
+     * The municipality withdraws (fratre) through the API: allowed until the end of the service-agreement
+     * deadline day while the agreement is unsigned; the process instance ends as withdrawn.
+     */
+    public ImplementationProject requestWithdrawal(String municipalityNumber, String reason) {
+        ImplementationProject project = openProject(municipalityNumber).orElseThrow(() -> {
+            ImplementationProject latest = currentProject(municipalityNumber);
+            return DomainException.conflict("Prosjektet til kommune " + municipalityNumber + " er ikke aktivt (status "
+                    + latest.getState() + "); det er ingenting å fratre.");
+        });
+        checkWithdrawalAllowed(project);
+        runtimeService.createMessageCorrelation(MESSAGE_WITHDRAWAL_REQUESTED)
+                .processInstanceId(project.getProcessInstanceId())
+                .setVariable(VAR_WITHDRAWAL_REASON, reason == null || reason.isBlank() ? null : reason.trim())
+                .correlate();
+        return project;
+    }
+
+    /** Closes the project as withdrawn; called by the process, from a task or from the withdrawal message. */
+    public void recordWithdrawal(String businessKey, String reason) {
+        ImplementationProject project = openProjectOf(businessKey);
+        checkWithdrawalAllowed(project);
+        project.close(ProjectState.WITHDRAWN, reason, ProjectSchedule.now());
+        audit(project, "WITHDRAWN", reason == null ? "Kommunen fratrådte" : "Kommunen fratrådte: " + reason);
+    }
+
+    private void checkWithdrawalAllowed(ImplementationProject project) {
+        ProjectSchedule schedule = project.schedule();
+        if (project.isServiceAgreementSigned()) {
+            throw DomainException.conflict(project.getMunicipality().getName() + " har signert tjenesteavtalen, "
+                    + "som er bindende. Retten til å fratre gjaldt bare fram til signering, senest "
+                    + norwegian(schedule.serviceAgreementDue()) + ".");
+        }
+        if (schedule.serviceAgreementDeadlinePassed(ProjectSchedule.now())) {
+            throw DomainException.conflict("Fristen for å fratre gikk ut " + norwegian(schedule.serviceAgreementDue())
+                    + " (fristen for tjenesteavtalen, 13 måneder før produksjonssetting). "
+                    + project.getMunicipality().getName() + " kan ikke lenger fratre.");
+        }
+    }
+
+    public void recordCallOffAgreement(String businessKey, LocalDate signedOn) {
+        ImplementationProject project = openProjectOf(businessKey);
+        project.recordCallOffAgreement(signedOn);
+        audit(project, "CALL_OFF_AGREEMENT_SIGNED", "Avropsavtale signert " + norwegian(signedOn));
+    }
+
+    public void recordServiceAgreement(String businessKey, LocalDate signedOn) {
+        ImplementationProject project = openProjectOf(businessKey);
+        if (signedOn.isAfter(ProjectSchedule.today())) {
+            throw DomainException.invalid("Signeringsdatoen " + norwegian(signedOn) + " er fram i tid.");
+        }
+        project.recordServiceAgreement(signedOn);
+        audit(project, "SERVICE_AGREEMENT_SIGNED", "Tjenesteavtale signert " + norwegian(signedOn));
+    }
+
+    /**
+     * RAG grants a short extension of a missed service-agreement deadline: a day after today and no later than
+     * the start of the main project, by which the agreement must be signed in any case.
+     */
+    public void grantExtension(String businessKey, LocalDate newDue, String reason) {
+        ImplementationProject project = openProjectOf(businessKey);
+        LocalDate latest = project.schedule().mainProjectStart();
+        if (!newDue.isAfter(ProjectSchedule.today()) || newDue.isAfter(latest)) {
+            throw DomainException.unprocessable("Ny frist " + norwegian(newDue) + " må være etter i dag og senest "
+                    + norwegian(latest) + ", da hovedprosjektet starter.");
+        }
+        project.extendServiceAgreementTo(newDue);
+        audit(project, "DEADLINE_EXTENDED", "Frist for tjenesteavtale utsatt til " + norwegian(newDue)
+                + (reason == null ? "" : ": " + reason));
+    }
+
+    /**
+     * Moves the project to a later wave: its whole schedule follows the new go-live date. A project whose service
+     * agreement is unsigned can only move to a wave whose signing deadline is still ahead.
+     */
+    public void moveToWave(String businessKey, String waveCode, String reason) {
+        ImplementationProject project = openProjectOf(businessKey);
+        Wave target = waves.findById(waveCode == null ? "" : waveCode)
+                .orElseThrow(() -> DomainException.notFound("Fant ingen bølge med kode «" + waveCode + "»."));
+        Wave current = project.getWave();
+        if (!target.getGoLiveDate().isAfter(current.getGoLiveDate())) {
+            throw DomainException.unprocessable("Bølge " + target.getCode() + " (produksjonssetting "
+                    + norwegian(target.getGoLiveDate()) + ") er ikke senere enn nåværende bølge " + current.getCode()
+                    + " (" + norwegian(current.getGoLiveDate()) + ").");
+        }
+        ProjectSchedule newSchedule = ProjectSchedule.forGoLive(target.getGoLiveDate());
+        if (!project.isServiceAgreementSigned() && newSchedule.serviceAgreementDeadlinePassed(ProjectSchedule.now())) {
+            throw DomainException.unprocessable("I bølge " + target.getCode() + " var fristen for tjenesteavtale "
+                    + norwegian(newSchedule.serviceAgreementDue()) + "; den er passert. Velg en senere bølge.");
+        }
+        project.moveTo(target);
+        audit(project, "MOVED", "Flyttet fra bølge " + current.getCode() + " til " + target.getCode()
+                + (reason == null ? "" : ": " + reason));
+    }
+
+    /** The waves a project may move to: later go-live, and a signing deadline still ahead where that matters. */
+    @Transactional(readOnly = true)
+    public List<Wave> laterWaves(String businessKey) {
+        ImplementationProject project = openProjectOf(businessKey);
+        Instant now = ProjectSchedule.now();
+        return waves.findAllByOrderByGoLiveDateAscSequenceNoAsc().stream()
+                .filter(w -> w.getGoLiveDate().isAfter(project.getWave().getGoLiveDate()))
+                .filter(w -> project.isServiceAgreementSigned()
+                        || !ProjectSchedule.forGoLive(w.getGoLiveDate()).serviceAgreementDeadlinePassed(now))
+                .toList();
+    }
+
+    /** Closes the project as ENDED (by RAG) or COMPLETED (after stabilization). */
+    public void close(String businessKey, ProjectState finalState, String reason) {
+        ImplementationProject project = openProjectOf(businessKey);
+        project.close(finalState, reason, ProjectSchedule.now());
+        audit(project, finalState.name(), reason);
+    }
+
+    private void audit(ImplementationProject project, String action, String detail) {
+        audits.save(new ProjectAudit(project.getId(), ProjectSchedule.now(), currentUser.id(), action, detail));
+    }
+
+    private String waveCodes() {
+        return String.join(", ", waves.findAllByOrderByGoLiveDateAscSequenceNoAsc().stream().map(Wave::getCode)
+                .toList());
+    }
+}

@@ -1,0 +1,19 @@
+package no.innforing.project;
+
+/** Where a project stands. ACTIVE and MOVED are open; the others are final. */
+public enum ProjectState {
+    /** Running in the wave it was registered in. */
+    ACTIVE,
+    /** Running, after RAG moved it to a later wave. */
+    MOVED,
+    /** The municipality used its right to withdraw (fratre) before the service-agreement deadline. */
+    WITHDRAWN,
+    /** RAG ended the project after a missed service-agreement deadline. */
+    ENDED,
+    /** Stabilization is over and the project is closed. */
+    COMPLETED;
+
+    public boolean isOpen() {
+        return this == ACTIVE || this == MOVED;
+    }
+}

@@ -1,0 +1,89 @@
+package no.innforing.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Three doors. {@code /api/**}: HTTP Basic against Camunda's users, stateless, errors as problem+json.
+ * {@code /engine-rest/**}: Camunda's own authentication filter (HTTP Basic), so the engine knows the user and
+ * applies its authorizations. The Camunda webapps under {@code /camunda/**} keep their own session login and CSRF
+ * protection. Everything else but the health probe and the start page needs a login.
+ */
+@Configuration
+class WebSecurityConfig {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider users) throws Exception {
+        AuthenticationEntryPoint problem = problemEntryPoint();
+        return http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authenticationProvider(users)
+                .httpBasic(basic -> basic.authenticationEntryPoint(problem))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problem))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Stateless HTTP Basic with no cookies: there is no session for a cross-site request to ride on.
+                .csrf(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain camundaSecurity(HttpSecurity http) throws Exception {
+        // The engine REST API is guarded by ProcessEngineAuthenticationFilter below; the webapps by their own
+        // login, session cookie, CSRF filter and security headers.
+        return http.securityMatcher("/engine-rest/**", "/camunda/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(AbstractHttpConfigurer::disable)
+                .headers(headers -> headers.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain defaultSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider users)
+            throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/", "/index.html", "/error", "/actuator/health/**").permitAll()
+                        .anyRequest().authenticated())
+                .authenticationProvider(users)
+                .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint()))
+                .build();
+    }
+
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("camunda-engine-rest-authentication");
+        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    static AuthenticationEntryPoint problemEntryPoint() {
+        return (request, response, exception) -> {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Innføring\"");
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                    + "\"detail\":\"Innlogging kreves: oppgi brukernavn og passord (HTTP Basic).\",\"instance\":\""
+                    + request.getRequestURI().replace("\"", "") + "\"}");
+        };
+    }
+}
