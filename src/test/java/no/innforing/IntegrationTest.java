@@ -1,0 +1,139 @@
+package no.innforing;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import no.innforing.municipality.Municipality;
+import no.innforing.municipality.MunicipalityRepository;
+import no.innforing.wave.Wave;
+import no.innforing.wave.WaveRepository;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the tests that run the whole application against a real PostgreSQL (the {@code postgres} profile),
+ * with the job executor off so that tests drive timers and jobs themselves, and the engine clock set to a known
+ * day. Every test starts from a region with three municipalities and eight waves and no projects.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "camunda.bpm.job-execution.enabled=false",
+        "innforing.demo.enabled=false",
+        "camunda.bpm.admin-user.id=admin",
+        "camunda.bpm.admin-user.password=" + IntegrationTest.ADMIN_PASSWORD})
+@ActiveProfiles("postgres")
+@Import({ProcessEngineCoverageConfiguration.class, IntegrationTest.Coverage.class})
+public abstract class IntegrationTest {
+
+    public static final String ADMIN_PASSWORD = "test-admin-Passord-1";
+    public static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+
+    /** The day every test starts on: the Nordmøre municipalities are before their political decisions. */
+    public static final LocalDateTime TODAY = LocalDateTime.of(2026, 3, 2, 9, 0);
+
+    /** KI3's go-live: the month-end case (service agreement due 28 February 2027). */
+    public static final LocalDate KI3_GO_LIVE = LocalDate.of(2028, 3, 31);
+    public static final LocalDate KI4_GO_LIVE = LocalDate.of(2028, 9, 5);
+    public static final LocalDate KI5_GO_LIVE = LocalDate.of(2029, 3, 6);
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", PostgresTestDatabase::url);
+        registry.add("spring.datasource.username", PostgresTestDatabase::username);
+        registry.add("spring.datasource.password", PostgresTestDatabase::password);
+    }
+
+    @TestConfiguration
+    static class Coverage {
+        /** The process tests must cover the implementation process; the build fails below this share. */
+        @Bean
+        ProcessEngineCoverageProperties processEngineCoverageProperties() {
+            return ProcessEngineCoverageProperties.builder()
+                    .addInclusionPatternForTestClasses("*ProcessTests")
+                    .assertClassCoverageAtLeast(0.95)
+                    .build();
+        }
+    }
+
+    @Autowired
+    protected ProcessEngine processEngine;
+    @Autowired
+    protected RuntimeService runtimeService;
+    @Autowired
+    protected JdbcTemplate jdbc;
+    @Autowired
+    protected MunicipalityRepository municipalities;
+    @Autowired
+    protected WaveRepository waves;
+
+    @BeforeEach
+    void freshRegion() {
+        BpmnAwareTests.init(processEngine);
+        setClock(TODAY);
+        runtimeService.createProcessInstanceQuery().list().forEach(instance ->
+                runtimeService.deleteProcessInstance(instance.getId(), "test reset", true, true));
+        jdbc.update("delete from project_audit");
+        jdbc.update("delete from implementation_project");
+        jdbc.update("delete from wave");
+        jdbc.update("delete from municipality");
+        municipality("1505", "Kristiansund", 24000);
+        municipality("1576", "Aure", 3500);
+        municipality("5001", "Trondheim", 214000);
+        wave("PD1", "Delleveranse 1", "St. Olavs hospital", LocalDate.of(2026, 5, 5), 1);
+        wave("PD2", "Delleveranse 2", "Helse Nord-Trøndelag", LocalDate.of(2026, 11, 10), 2);
+        wave("PD3", "Delleveranse 3", "Helse Møre og Romsdal", LocalDate.of(2027, 5, 4), 3);
+        wave("KI1", "Kommunal innføring 1", null, LocalDate.of(2027, 3, 9), 4);
+        wave("KI2", "Kommunal innføring 2", null, LocalDate.of(2027, 9, 7), 5);
+        wave("KI3", "Kommunal innføring 3", null, KI3_GO_LIVE, 6);
+        wave("KI4", "Kommunal innføring 4", null, KI4_GO_LIVE, 7);
+        wave("KI5", "Kommunal innføring 5", null, KI5_GO_LIVE, 8);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    protected void municipality(String number, String name, int population) {
+        Municipality municipality = new Municipality(number, name, "Møre og Romsdal", population);
+        municipality.setContacts("prosjektleder@k" + number + ".example", "kommunedirektor@k" + number + ".example");
+        municipalities.save(municipality);
+    }
+
+    protected void wave(String code, String name, String hospitalTrust, LocalDate goLive, int sequence) {
+        waves.save(new Wave(code, name, hospitalTrust, goLive, sequence));
+    }
+
+    protected static void setClock(LocalDateTime osloTime) {
+        ClockUtil.setCurrentTime(Date.from(osloTime.atZone(OSLO).toInstant()));
+    }
+
+    protected static void setClock(LocalDate osloDay) {
+        setClock(osloDay.atTime(9, 0));
+    }
+
+    /** The moment {@code day} starts in Oslo, as Camunda stores due dates. */
+    protected static Date startOf(LocalDate day) {
+        return Date.from(day.atStartOfDay(OSLO).toInstant());
+    }
+
+    /** 23:59 Oslo time on {@code day}: when a user task due that day is due. */
+    protected static Date endOf(LocalDate day) {
+        return Date.from(day.atTime(23, 59).atZone(OSLO).toInstant());
+    }
+}

@@ -1,0 +1,98 @@
+package no.innforing.project;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import no.innforing.IntegrationTest;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Checks the files in {@code bpmn/} and {@code forms/} against what the engine deployed: every formRef has a
+ * deployed form, every user task has a Norwegian name, a candidate group and a due-date rule, and every process
+ * keeps its history for years.
+ */
+class ProcessModelTests extends IntegrationTest {
+
+    @Autowired
+    RepositoryService repositoryService;
+
+    @Test
+    void everyFormRefInBpmnHasADeployedForm() throws IOException {
+        Set<String> deployedForms = deployedFormIds();
+        List<String> missing = new ArrayList<>();
+        for (File file : bpmnFiles()) {
+            BpmnModelInstance model = Bpmn.readModelFromFile(file);
+            for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+                String formRef = task.getCamundaFormRef();
+                assertThat(formRef).as("formRef of " + task.getId() + " in " + file.getName()).isNotBlank();
+                assertThat(task.getCamundaFormRefBinding()).as("formRefBinding of " + task.getId()).isEqualTo("latest");
+                if (!deployedForms.contains(formRef)) {
+                    missing.add(file.getName() + ": " + task.getId() + " -> " + formRef);
+                }
+            }
+        }
+        assertThat(missing).as("formRefs without a deployed form").isEmpty();
+        assertThat(deployedForms).as("forms/ files deployed").hasSize(new File("forms").listFiles().length);
+    }
+
+    @Test
+    void everyUserTaskHasANameACandidateGroupAndADueDateRule() {
+        for (File file : bpmnFiles()) {
+            for (UserTask task : Bpmn.readModelFromFile(file).getModelElementsByType(UserTask.class)) {
+                assertThat(task.getName()).as("name of " + task.getId()).isNotBlank();
+                assertThat(task.getCamundaCandidateGroups()).as("candidate group of " + task.getId()).isNotBlank();
+                assertThat(task.getCamundaDueDate()).as("due date of " + task.getId())
+                        .isEqualTo("${schedule.taskDue(execution)}");
+                assertThat(TaskDeadlines.hasRule(task.getId())).as("due-date rule for " + task.getId()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void everyProcessKeepsItsHistoryForTenYears() {
+        for (File file : bpmnFiles()) {
+            for (Process process : Bpmn.readModelFromFile(file).getModelElementsByType(Process.class)) {
+                assertThat(process.getCamundaHistoryTimeToLiveString()).as(process.getId()).isEqualTo("P3650D");
+            }
+        }
+        ProcessDefinition definition = repositoryService.createProcessDefinitionQuery()
+                .processDefinitionKey(ProjectProcess.PROCESS_KEY).latestVersion().singleResult();
+        assertThat(definition.getHistoryTimeToLive()).isEqualTo(3650);
+        assertThat(definition.getTenantId()).isNull();
+    }
+
+    private Set<String> deployedFormIds() throws IOException {
+        ProcessDefinition definition = repositoryService.createProcessDefinitionQuery()
+                .processDefinitionKey(ProjectProcess.PROCESS_KEY).latestVersion().singleResult();
+        Set<String> ids = new HashSet<>();
+        ObjectMapper json = new ObjectMapper();
+        for (String name : repositoryService.getDeploymentResourceNames(definition.getDeploymentId())) {
+            if (name.endsWith(".form")) {
+                try (InputStream in = repositoryService.getResourceAsStream(definition.getDeploymentId(), name)) {
+                    ids.add(json.readTree(in).get("id").asText());
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static List<File> bpmnFiles() {
+        File[] files = new File("bpmn").listFiles((dir, name) -> name.endsWith(".bpmn"));
+        assertThat(files).isNotEmpty();
+        return List.of(files);
+    }
+}
