@@ -1,0 +1,198 @@
+package no.innforing.project;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import no.innforing.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** The app's REST API over HTTP, as an operator or a script would call it. */
+class ProjectApiTests extends IntegrationTest {
+
+    @Autowired
+    TestRestTemplate http;
+
+    private TestRestTemplate admin() {
+        return http.withBasicAuth("admin", ADMIN_PASSWORD);
+    }
+
+    @SuppressWarnings("unchecked")
+    private ResponseEntity<Map<String, Object>> post(String path, String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return (ResponseEntity<Map<String, Object>>) (ResponseEntity<?>) admin().exchange(path, HttpMethod.POST,
+                new HttpEntity<>(json, headers), Map.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private ResponseEntity<Map<String, Object>> get(String path) {
+        return (ResponseEntity<Map<String, Object>>) (ResponseEntity<?>) admin().getForEntity(path, Map.class);
+    }
+
+    @Test
+    void listsMunicipalitiesAndWaves() {
+        ResponseEntity<List> municipalities = admin().getForEntity("/api/municipalities", List.class);
+        assertThat(municipalities.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(municipalities.getBody()).contains(
+                Map.of("number", "1505", "name", "Kristiansund", "county", "Møre og Romsdal", "population", 24000));
+
+        ResponseEntity<List> waves = admin().getForEntity("/api/waves", List.class);
+        assertThat(waves.getBody()).hasSize(8);
+        assertThat((Map<String, Object>) waves.getBody().get(0)).containsEntry("code", "PD1")
+                .containsEntry("hospitalTrust", "St. Olavs hospital").containsEntry("goLiveDate", "2026-05-05");
+    }
+
+    @Test
+    void registeringAProjectReturnsItsScheduleAndFirstTask() {
+        ResponseEntity<Map<String, Object>> created = post("/api/projects",
+                "{\"municipalityNumber\":\"1505\",\"waveCode\":\"KI3\"}");
+
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(created.getHeaders().getLocation()).hasPath("/api/projects/1505");
+        Map<String, Object> project = created.getBody();
+        assertThat(project).containsEntry("municipalityNumber", "1505").containsEntry("waveCode", "KI3")
+                .containsEntry("state", "ACTIVE").containsEntry("currentPhase", "POLITICAL_DECISION")
+                .containsEntry("withdrawalAllowedUntil", "2027-02-28");
+        assertThat((String) project.get("processInstanceId")).isNotBlank();
+        assertThat(project.get("schedule")).isEqualTo(Map.of("preProjectStart", "2026-08-31",
+                "serviceAgreementDue", "2027-02-28", "mainProjectStart", "2027-03-31", "goLive", "2028-03-31",
+                "stabilizationEnd", "2028-09-30"));
+        List<Map<String, Object>> tasks = (List<Map<String, Object>>) project.get("openTasks");
+        assertThat(tasks).singleElement().satisfies(task -> assertThat(task)
+                .containsEntry("name", "Registrer politisk vedtak").containsEntry("due", "2026-06-30")
+                .containsEntry("candidateGroup", "municipality-1505"));
+
+        Map<String, Object> read = get("/api/projects/1505").getBody();
+        assertThat(read).containsEntry("processInstanceId", project.get("processInstanceId"))
+                .containsEntry("currentPhaseName", "Politisk vedtak og avropsavtale");
+        assertThat((List<Map<String, Object>>) read.get("history")).singleElement()
+                .satisfies(entry -> assertThat(entry).containsEntry("actor", "admin").containsEntry("action", "REGISTERED"));
+    }
+
+    @Test
+    void aProjectUnderWayCanBeRegisteredInItsPhase() {
+        setClock(LocalDate.of(2027, 4, 10));
+        ResponseEntity<Map<String, Object>> created = post("/api/projects", "{\"municipalityNumber\":\"1505\","
+                + "\"waveCode\":\"KI3\",\"startPhase\":\"MAIN_PROJECT\",\"serviceAgreementSignedOn\":\"2027-02-15\"}");
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(created.getBody()).containsEntry("currentPhase", "MAIN_PROJECT")
+                .containsEntry("serviceAgreementSigned", true).containsEntry("serviceAgreementSignedOn", "2027-02-15");
+    }
+
+    @Test
+    void unknownMunicipalityOrWaveGives404() {
+        assertProblem(post("/api/projects", "{\"municipalityNumber\":\"9999\",\"waveCode\":\"KI3\"}"),
+                HttpStatus.NOT_FOUND, "Fant ingen kommune med nummer 9999.");
+        assertProblem(post("/api/projects", "{\"municipalityNumber\":\"1505\",\"waveCode\":\"KI9\"}"),
+                HttpStatus.NOT_FOUND, "Fant ingen bølge med kode «KI9». Kjente bølger: PD1, PD2, KI1, PD3, KI2, KI3, KI4, KI5.");
+        assertProblem(get("/api/projects/1576"), HttpStatus.NOT_FOUND, "Kommune 1576 har ikke noe innføringsprosjekt.");
+    }
+
+    @Test
+    void aSecondActiveProjectGives409() {
+        post("/api/projects", "{\"municipalityNumber\":\"1505\",\"waveCode\":\"KI3\"}");
+        assertProblem(post("/api/projects", "{\"municipalityNumber\":\"1505\",\"waveCode\":\"KI4\"}"),
+                HttpStatus.CONFLICT, "Kristiansund (1505) har allerede et aktivt innføringsprosjekt i bølge KI3.");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("1505").count()).isOne();
+    }
+
+    @Test
+    void aPassedSigningDeadlineGives422() {
+        setClock(LocalDate.of(2027, 3, 1));
+        assertProblem(post("/api/projects", "{\"municipalityNumber\":\"1505\",\"waveCode\":\"KI3\",\"startPhase\":\"PRE_PROJECT\"}"),
+                HttpStatus.UNPROCESSABLE_ENTITY, "Fristen for å signere tjenesteavtale for bølge KI3 var 28.02.2027 og er "
+                        + "passert. Velg en senere bølge, eller registrer prosjektet i hovedprosjektet med signert tjenesteavtale.");
+        assertThat(runtimeService.createProcessInstanceQuery().count()).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from implementation_project", Integer.class)).isZero();
+    }
+
+    @Test
+    void malformedRequestsGive400WithTheReason() {
+        assertProblem(post("/api/projects", "{\"municipalityNumber\":\"15\",\"waveCode\":\"KI3\"}"),
+                HttpStatus.BAD_REQUEST, "municipalityNumber må ha fire sifre, for eksempel 1505");
+        assertProblem(post("/api/projects", "{\"municipalityNumber\":\"1505\"}"), HttpStatus.BAD_REQUEST,
+                "waveCode må fylles ut");
+        ResponseEntity<Map<String, Object>> badPhase = post("/api/projects",
+                "{\"municipalityNumber\":\"1505\",\"waveCode\":\"KI3\",\"startPhase\":\"SOMETIME\"}");
+        assertThat(badPhase.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) badPhase.getBody().get("detail")).startsWith("Forespørselen kunne ikke leses som JSON")
+                .contains("SOMETIME");
+        assertProblem(post("/api/projects", "{\"municipalityNumber\":\"1505\",\"waveCode\":\"KI3\",\"startPhase\":\"EARLY_START\"}"),
+                HttpStatus.BAD_REQUEST, "Et prosjekt kan ikke registreres i fasen «Tjuvstart»; bruk earlyStart sammen med en annen startfase.");
+    }
+
+    @Test
+    void withdrawalBeforeTheDeadlineEndsTheProject() {
+        String instance = (String) post("/api/projects", "{\"municipalityNumber\":\"1505\",\"waveCode\":\"KI3\"}")
+                .getBody().get("processInstanceId");
+
+        ResponseEntity<Map<String, Object>> withdrawn = post("/api/projects/1505/withdrawal",
+                "{\"reason\":\"Kommunestyret har snudd\"}");
+
+        assertThat(withdrawn.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(withdrawn.getBody()).containsEntry("state", "WITHDRAWN").containsEntry("closingReason",
+                "Kommunestyret har snudd").containsEntry("currentPhase", null).containsEntry("openTasks", List.of());
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+        // A withdrawn municipality may register again later.
+        assertThat(post("/api/projects", "{\"municipalityNumber\":\"1505\",\"waveCode\":\"KI4\"}").getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
+    void withdrawalAfterTheDeadlineGives409AndChangesNothing() {
+        post("/api/projects", "{\"municipalityNumber\":\"1505\",\"waveCode\":\"KI3\",\"startPhase\":\"SERVICE_AGREEMENT\"}");
+        setClock(LocalDate.of(2027, 3, 1).atStartOfDay());
+
+        assertProblem(post("/api/projects/1505/withdrawal", "{}"), HttpStatus.CONFLICT,
+                "Fristen for å fratre gikk ut 28.02.2027 (fristen for tjenesteavtalen, 13 måneder før "
+                        + "produksjonssetting). Kristiansund kan ikke lenger fratre.");
+        assertThat(get("/api/projects/1505").getBody()).containsEntry("state", "ACTIVE")
+                .containsEntry("withdrawalAllowedUntil", null);
+    }
+
+    @Test
+    void withdrawingAClosedProjectGives409() {
+        post("/api/projects", "{\"municipalityNumber\":\"1505\",\"waveCode\":\"KI3\"}");
+        post("/api/projects/1505/withdrawal", null);
+        assertProblem(post("/api/projects/1505/withdrawal", null), HttpStatus.CONFLICT,
+                "Prosjektet til kommune 1505 er ikke aktivt (status WITHDRAWN); det er ingenting å fratre.");
+    }
+
+    @Test
+    void everyApiNeedsALogin() {
+        ResponseEntity<Map> anonymous = http.getForEntity("/api/waves", Map.class);
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(anonymous.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        assertThat(anonymous.getBody()).containsEntry("detail",
+                "Innlogging kreves: oppgi brukernavn og passord (HTTP Basic).");
+        assertThat(http.withBasicAuth("nobody", "wrong").getForEntity("/api/waves", Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.postForEntity("/api/projects", Map.of("municipalityNumber", "1505", "waveCode", "KI3"),
+                Map.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+        assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.withBasicAuth("nobody", "wrong").getForEntity("/engine-rest/process-definition", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        ResponseEntity<String> definition = admin().getForEntity(
+                "/engine-rest/process-definition/key/municipal-implementation", String.class);
+        assertThat(definition.getStatusCode()).as(definition.toString()).isEqualTo(HttpStatus.OK);
+        assertThat(definition.getBody()).contains("\"key\":\"municipal-implementation\"");
+    }
+
+    private static void assertProblem(ResponseEntity<Map<String, Object>> response, HttpStatus status, String detail) {
+        assertThat(response.getStatusCode()).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody()).containsEntry("status", status.value()).containsEntry("detail", detail);
+    }
+}
