@@ -12,12 +12,15 @@ import no.innforing.municipality.Municipality;
 import no.innforing.municipality.MunicipalityCsv;
 import no.innforing.municipality.MunicipalityRepository;
 import no.innforing.project.ProjectPhase;
+import no.innforing.project.ProjectProcess;
 import no.innforing.project.ProjectSchedule;
 import no.innforing.project.ProjectService;
 import no.innforing.project.ProjectService.Registration;
 import no.innforing.security.DemoUsers;
 import no.innforing.wave.Wave;
 import no.innforing.wave.WaveRepository;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -30,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Fills an empty database with demo data. Waves are placed relative to the day of the first start so that there
  * are projects in every phase: PD1 in stabilization, PD2 at go-live, PD3 in the main project, KI1 at its
- * service-agreement deadline, KI2 in the pre-project, KI3–KI5 before their political decisions.
+ * service-agreement deadline, KI2 in the pre-project, KI3–KI5 before their political decisions (Kristiansund,
+ * in KI3, already in its early start).
  */
 @Component
 @ConditionalOnProperty(name = "innforing.demo.enabled", havingValue = "true", matchIfMissing = true)
@@ -69,14 +73,33 @@ class DemoData implements ApplicationRunner {
     private final ProjectService projects;
     private final DemoUsers demoUsers;
     private final TransactionTemplate transaction;
+    private final TaskService taskService;
 
     DemoData(MunicipalityRepository municipalities, WaveRepository waves, ProjectService projects, DemoUsers demoUsers,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction, TaskService taskService) {
         this.municipalities = municipalities;
         this.waves = waves;
         this.projects = projects;
         this.demoUsers = demoUsers;
         this.transaction = transaction;
+        this.taskService = taskService;
+    }
+
+    /** Kristiansund has decided and signed the call-off agreement, and is in its early start. */
+    private void startEarly(String number, LocalDate today) {
+        String instance = projects.openProject(number).orElseThrow().getProcessInstanceId();
+        complete(instance, ProjectProcess.TASK_REGISTER_POLITICAL_DECISION, Map.of(
+                ProjectProcess.VAR_COUNCIL_DECISION, "JOIN", "politicalDecisionDate", today.minusWeeks(3).toString(),
+                "politicalDecisionCaseReference", "2026/1234", ProjectProcess.VAR_EARLY_START, true));
+        complete(instance, ProjectProcess.TASK_SIGN_CALL_OFF_AGREEMENT, Map.of(
+                ProjectProcess.VAR_CALL_OFF_SIGNED_ON, today.minusWeeks(1).toString(),
+                "callOffAgreementSignedBy", "Kommunedirektøren"));
+    }
+
+    private void complete(String processInstanceId, String taskKey, Map<String, Object> variables) {
+        Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey)
+                .singleResult();
+        taskService.complete(task.getId(), variables);
     }
 
     @Override
@@ -109,6 +132,7 @@ class DemoData implements ApplicationRunner {
                 withProjects.add(municipalities.findById(number).orElseThrow());
             }
         }
+        transaction.executeWithoutResult(status -> startEarly(EARLY_START, today));
         WITHDRAWN.forEach((number, reason) ->
                 transaction.executeWithoutResult(status -> projects.requestWithdrawal(number, reason)));
         transaction.executeWithoutResult(status -> demoUsers.create(withProjects));

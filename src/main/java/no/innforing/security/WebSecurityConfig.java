@@ -14,6 +14,8 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Three doors. {@code /api/**}: HTTP Basic against Camunda's users, stateless, errors as problem+json.
@@ -28,7 +30,7 @@ class WebSecurityConfig {
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider users) throws Exception {
         AuthenticationEntryPoint problem = problemEntryPoint();
-        return http.securityMatcher("/api/**")
+        return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .authenticationProvider(users)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problem))
@@ -44,7 +46,9 @@ class WebSecurityConfig {
     SecurityFilterChain camundaSecurity(HttpSecurity http) throws Exception {
         // The engine REST API is guarded by ProcessEngineAuthenticationFilter below; the webapps by their own
         // login, session cookie, CSRF filter and security headers.
-        return http.securityMatcher("/engine-rest/**", "/camunda/**")
+        // Matched on the whole path: the engine REST API and the webapps are servlets of their own, outside Spring MVC.
+        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+        return http.securityMatcher(new OrRequestMatcher(path.matcher("/engine-rest/**"), path.matcher("/camunda/**")))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(AbstractHttpConfigurer::disable)
                 .headers(headers -> headers.disable())

@@ -1,0 +1,71 @@
+package no.innforing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Two app instances on one PostgreSQL database (Camunda's own clustering): what one node starts, the other
+ * reads and moves on. The app keeps no state of its own outside the database.
+ */
+class ClusterTests extends IntegrationTest {
+
+    @Autowired
+    TestRestTemplate nodeA;
+
+    private ConfigurableApplicationContext secondNode;
+    private TestRestTemplate nodeB;
+
+    @BeforeEach
+    void startSecondNode() {
+        secondNode = new SpringApplicationBuilder(InnforingApplication.class).profiles("postgres").run(
+                "--spring.datasource.url=" + PostgresTestDatabase.url(),
+                "--spring.datasource.username=" + PostgresTestDatabase.username(),
+                "--spring.datasource.password=" + PostgresTestDatabase.password(),
+                "--server.port=0", "--camunda.bpm.job-execution.enabled=false", "--innforing.demo.enabled=false",
+                // its own engine name, so that closing it leaves the first node's engine registered in this JVM
+                "--camunda.bpm.process-engine-name=nodeb",
+                "--camunda.bpm.admin-user.id=admin", "--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD);
+        int port = ((ServletWebServerApplicationContext) secondNode).getWebServer().getPort();
+        nodeB = new TestRestTemplate().withBasicAuth("admin", ADMIN_PASSWORD);
+        nodeB.setUriTemplateHandler(new org.springframework.web.util.DefaultUriBuilderFactory("http://localhost:" + port));
+    }
+
+    @AfterEach
+    void stopSecondNode() {
+        secondNode.close();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aProjectStartedOnOneNodeIsWorkedOnTheOther() {
+        ResponseEntity<Map> created = nodeA.withBasicAuth("admin", ADMIN_PASSWORD).postForEntity("/api/projects",
+                Map.of("municipalityNumber", "1505", "waveCode", "KI3"), Map.class);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        Map<String, Object> seenByB = nodeB.getForObject("/api/projects/1505", Map.class);
+        assertThat(seenByB).containsEntry("processInstanceId", created.getBody().get("processInstanceId"));
+        List<Map<String, Object>> tasks = (List<Map<String, Object>>) seenByB.get("openTasks");
+        String taskId = (String) tasks.get(0).get("id");
+
+        ResponseEntity<String> completed = nodeB.postForEntity("/engine-rest/task/" + taskId + "/complete",
+                Map.of("variables", Map.of("councilDecision", Map.of("value", "JOIN"))), String.class);
+        assertThat(completed.getStatusCode()).as(completed.toString()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        Map<String, Object> seenByA = nodeA.withBasicAuth("admin", ADMIN_PASSWORD).getForObject("/api/projects/1505",
+                Map.class);
+        assertThat((List<Map<String, Object>>) seenByA.get("openTasks")).singleElement()
+                .satisfies(task -> assertThat(task).containsEntry("name", "Signer avropsavtale"));
+    }
+}

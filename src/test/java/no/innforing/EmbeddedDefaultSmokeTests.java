@@ -1,0 +1,94 @@
+package no.innforing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import no.innforing.project.ProjectPhase;
+import no.innforing.project.ProjectQueries;
+import no.innforing.project.ProjectRepository;
+import no.innforing.project.ProjectState;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The embedded default as {@code ./mvnw spring-boot:run} starts it (H2, demo data, demo users), with an in-memory
+ * database instead of the file under ./data.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:smoke;DB_CLOSE_DELAY=-1",
+        "camunda.bpm.job-execution.enabled=false",
+        // Engines register by name in one static registry per JVM, which the engine REST API reads: only the
+        // PostgreSQL test context is "default".
+        "camunda.bpm.process-engine-name=smoke"})
+class EmbeddedDefaultSmokeTests {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ProjectRepository projects;
+    @Autowired
+    ProjectQueries queries;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void demoDataHasAProjectInEveryPhase() {
+        Set<ProjectPhase> phases = projects.findAll().stream().filter(p -> p.getState().isOpen())
+                .map(p -> queries.currentPhase(p.getProcessInstanceId())).collect(Collectors.toSet());
+        assertThat(phases).isEqualTo(EnumSet.allOf(ProjectPhase.class));
+        assertThat(projects.findAll()).extracting(p -> p.getState()).contains(ProjectState.WITHDRAWN);
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("municipal-implementation").count())
+                .isEqualTo(projects.findAll().stream().filter(p -> p.getState().isOpen()).count());
+    }
+
+    @Test
+    void demoUsersCanLogIn() {
+        assertThat(identityService.checkPassword("demo", "demo")).isTrue();
+        assertThat(identityService.checkPassword("rag", "rag")).isTrue();
+        assertThat(identityService.checkPassword("pl-1505", "pl-1505")).isTrue();
+        assertThat(identityService.createUserQuery().memberOfGroup("municipality-1505").list())
+                .extracting(u -> u.getId()).containsExactly("pl-1505");
+
+        ResponseEntity<String> project = http.withBasicAuth("demo", "demo").getForEntity("/api/projects/5001",
+                String.class);
+        assertThat(project.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(project.getBody()).contains("\"municipalityName\":\"Trondheim\"").contains("\"waveCode\":\"PD1\"");
+    }
+
+    @Test
+    void theCamundaWebappsAreServedAtTheirDefaultPath() {
+        // "/" redirects to the webapps' start page (the client follows the redirects).
+        ResponseEntity<String> start = http.getForEntity("/", String.class);
+        assertThat(start.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(start.getBody()).contains("/camunda/app/welcome/");
+        ResponseEntity<String> tasklist = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+        assertThat(tasklist.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(tasklist.getBody()).contains("Tasklist");
+    }
+
+    @Test
+    void aRestartLeavesTheDemoDataAsItIs() throws Exception {
+        long before = projects.count();
+        for (ApplicationRunner runner : context.getBeansOfType(ApplicationRunner.class).values()) {
+            ApplicationArguments none = new DefaultApplicationArguments();
+            runner.run(none);
+        }
+        assertThat(projects.count()).isEqualTo(before);
+    }
+}
