@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,6 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * in KI3, already in its early start).
  */
 @Component
+@Order(10)
 @ConditionalOnProperty(name = "innforing.demo.enabled", havingValue = "true", matchIfMissing = true)
 class DemoData implements ApplicationRunner {
 

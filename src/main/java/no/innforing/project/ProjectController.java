@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import no.innforing.security.MunicipalityAccess;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,10 +23,12 @@ class ProjectController {
 
     private final ProjectService projects;
     private final ProjectQueries queries;
+    private final MunicipalityAccess access;
 
-    ProjectController(ProjectService projects, ProjectQueries queries) {
+    ProjectController(ProjectService projects, ProjectQueries queries, MunicipalityAccess access) {
         this.projects = projects;
         this.queries = queries;
+        this.access = access;
     }
 
     record RegisterRequest(
@@ -41,6 +44,7 @@ class ProjectController {
 
     @PostMapping
     ResponseEntity<ProjectView> register(@Valid @RequestBody RegisterRequest request) {
+        access.requireRegional("registrere innføringsprosjekter");
         ImplementationProject project = projects.register(new ProjectService.Registration(request.municipalityNumber(),
                 request.waveCode(), Boolean.TRUE.equals(request.earlyStart()), request.startPhase(),
                 request.callOffAgreementSignedOn(), request.serviceAgreementSignedOn()));
@@ -50,6 +54,7 @@ class ProjectController {
 
     @GetMapping("/{municipalityNumber}")
     ProjectView get(@PathVariable String municipalityNumber) {
+        access.requireSee(municipalityNumber);
         return view(projects.currentProject(municipalityNumber));
     }
 
@@ -59,6 +64,7 @@ class ProjectController {
     @PostMapping("/{municipalityNumber}/withdrawal")
     ProjectView withdraw(@PathVariable String municipalityNumber,
             @Valid @RequestBody(required = false) WithdrawalRequest request) {
+        access.requireSee(municipalityNumber);
         projects.requestWithdrawal(municipalityNumber, request == null ? null : request.reason());
         return view(projects.currentProject(municipalityNumber));
     }

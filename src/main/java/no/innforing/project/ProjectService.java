@@ -16,6 +16,7 @@ import no.innforing.wave.Wave;
 import no.innforing.wave.WaveRepository;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,15 +37,18 @@ public class ProjectService {
     private final WaveRepository waves;
     private final RuntimeService runtimeService;
     private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
 
     ProjectService(ProjectRepository projects, ProjectAuditRepository audits, MunicipalityRepository municipalities,
-            WaveRepository waves, RuntimeService runtimeService, CurrentUser currentUser) {
+            WaveRepository waves, RuntimeService runtimeService, CurrentUser currentUser,
+            ApplicationEventPublisher events) {
         this.projects = projects;
         this.audits = audits;
         this.municipalities = municipalities;
         this.waves = waves;
         this.runtimeService = runtimeService;
         this.currentUser = currentUser;
+        this.events = events;
     }
 
     /** What it takes to register a project; only municipality and wave are required. */
@@ -107,6 +111,8 @@ public class ProjectService {
         projects.saveAndFlush(project);
         audit(project, "REGISTERED", "Registrert i bølge " + wave.getCode() + " med start i fasen «"
                 + phase.displayName() + "»" + (registration.earlyStart() ? ", med tjuvstart" : ""));
+
+        events.publishEvent(new ProjectRegistered(municipality.getNumber(), municipality.getName()));
 
         Map<String, Object> variables = new HashMap<>();
         variables.put(VAR_MUNICIPALITY_NUMBER, municipality.getNumber());

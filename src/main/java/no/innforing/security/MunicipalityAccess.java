@@ -1,0 +1,139 @@
+package no.innforing.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.Collection;
+import java.util.Set;
+import java.util.stream.Collectors;
+import no.innforing.municipality.Municipality;
+import no.innforing.project.ProjectProcess;
+import no.innforing.project.ProjectRegistered;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place that decides who may see a municipality, for the app and for the engine alike.
+ *
+ * <p>Each municipality is a Camunda tenant (its number) whose members are the group {@code municipality-<number>}
+ * (its project leaders) and the group {@code rag}; every process instance carries its municipality's tenant
+ * ({@link MunicipalityTenants}). So the engine shows a project leader only their own instance, tasks, variables
+ * and history in Tasklist, Cockpit and the engine REST API, and the app applies the same rule to its API here:
+ * RAG and administrators see every municipality, a project leader only the ones whose group they are in.
+ */
+@Component
+public class MunicipalityAccess {
+
+    static final String GROUP_PREFIX = CamundaIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX;
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+
+    MunicipalityAccess(IdentityService identityService, AuthorizationService authorizationService) {
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+    }
+
+    /** True when the given groups may see the municipality's project. */
+    public static boolean maySee(Collection<String> groups, String municipalityNumber) {
+        return isRegional(groups) || groups.contains(Municipality.projectLeaderGroup(municipalityNumber));
+    }
+
+    /** RAG members and administrators follow every municipality. */
+    public static boolean isRegional(Collection<String> groups) {
+        return groups.contains(ProjectProcess.RAG_GROUP) || groups.contains(Groups.CAMUNDA_ADMIN);
+    }
+
+    /** The groups of the user calling the app's API. */
+    public static Set<String> currentGroups() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null) {
+            return Set.of();
+        }
+        return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith(GROUP_PREFIX)).map(a -> a.substring(GROUP_PREFIX.length()))
+                .collect(Collectors.toSet());
+    }
+
+    public void requireSee(String municipalityNumber) {
+        if (!maySee(currentGroups(), municipalityNumber)) {
+            throw new AccessDeniedException("Du har ikke tilgang til kommune " + municipalityNumber
+                    + ". En prosjektleder ser bare sin egen kommune; RAG ser alle.");
+        }
+    }
+
+    public void requireRegional(String action) {
+        if (!isRegional(currentGroups())) {
+            throw new AccessDeniedException("Bare RAG og administratorer kan " + action + ".");
+        }
+    }
+
+    @EventListener
+    void onProjectRegistered(ProjectRegistered registered) {
+        provision(registered.municipalityNumber(), registered.municipalityName());
+    }
+
+    /**
+     * Makes sure the municipality's tenant, project-leader group, memberships and authorizations exist. Idempotent:
+     * runs at every registration and start-up.
+     */
+    public void provision(String municipalityNumber, String municipalityName) {
+        String group = Municipality.projectLeaderGroup(municipalityNumber);
+        ensureGroup(ProjectProcess.RAG_GROUP, "Regional arbeidsgruppe (RAG)");
+        ensureGroup(group, "Prosjektleder " + municipalityName);
+        if (identityService.createTenantQuery().tenantId(municipalityNumber).count() == 0) {
+            Tenant tenant = identityService.newTenant(municipalityNumber);
+            tenant.setName(municipalityName);
+            identityService.saveTenant(tenant);
+        }
+        for (String member : new String[] {group, ProjectProcess.RAG_GROUP}) {
+            if (identityService.createTenantQuery().tenantId(municipalityNumber).groupMember(member).count() == 0) {
+                identityService.createTenantGroupMembership(municipalityNumber, member);
+            }
+        }
+        // Broad grants are safe: the tenant check narrows them to the group's own municipality.
+        grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(group, Resources.PROCESS_DEFINITION, ProjectProcess.PROCESS_KEY, ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+        grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    }
+
+    void ensureGroup(String id, String name) {
+        if (identityService.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identityService.newGroup(id);
+            group.setName(name);
+            group.setType("WORKFLOW");
+            identityService.saveGroup(group);
+        }
+    }
+
+    void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizationService.createAuthorizationQuery().groupIdIn(groupId)
+                .resourceType(resource).resourceId(resourceId).singleResult();
+        Authorization authorization = existing != null ? existing
+                : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+        authorization.setGroupId(groupId);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        for (Permission permission : permissions) {
+            authorization.addPermission(permission);
+        }
+        authorizationService.saveAuthorization(authorization);
+    }
+}
