@@ -7,7 +7,11 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import no.innforing.security.MunicipalityAccess;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,11 +28,14 @@ class ProjectController {
     private final ProjectService projects;
     private final ProjectQueries queries;
     private final MunicipalityAccess access;
+    private final List<ProjectDetails> details;
 
-    ProjectController(ProjectService projects, ProjectQueries queries, MunicipalityAccess access) {
+    ProjectController(ProjectService projects, ProjectQueries queries, MunicipalityAccess access,
+            List<ProjectDetails> details) {
         this.projects = projects;
         this.queries = queries;
         this.access = access;
+        this.details = details;
     }
 
     record RegisterRequest(
@@ -84,7 +91,8 @@ class ProjectController {
             ProjectState state, ProjectPhase currentPhase, String currentPhaseName, String processInstanceId,
             boolean earlyStart, ProjectPhase startPhase, ScheduleView schedule, boolean serviceAgreementSigned,
             LocalDate callOffAgreementSignedOn, LocalDate serviceAgreementSignedOn, LocalDate withdrawalAllowedUntil,
-            String closingReason, List<ProjectQueries.OpenTask> openTasks, List<HistoryEntry> history) {
+            String closingReason, List<ProjectQueries.OpenTask> openTasks, List<HistoryEntry> history,
+            @JsonAnyGetter Map<String, Object> details) {
     }
 
     private ProjectView view(ImplementationProject project) {
@@ -101,6 +109,8 @@ class ProjectController {
                 project.getState().isOpen() ? queries.openTasks(project.getProcessInstanceId()) : List.of(),
                 projects.history(project).stream()
                         .map(a -> new HistoryEntry(a.getOccurredAt(), a.getActor(), a.getAction(), a.getDetail()))
-                        .toList());
+                        .toList(),
+                details.stream().collect(Collectors.toMap(ProjectDetails::name, d -> d.detailsOf(project),
+                        (a, b) -> a, LinkedHashMap::new)));
     }
 }

@@ -41,6 +41,12 @@ public final class ProjectProcess {
     public static final String TASK_HAND_OVER_TO_OPERATIONS = "Task_HandOverToOperations";
     public static final String TASK_CLOSE_PROJECT = "Task_CloseProject";
 
+    // Service-agreement reminders (a branch in parallel with the phases)
+    public static final String SUBPROCESS_REMINDERS = "SubProcess_ServiceAgreementReminders";
+    public static final String TIMER_REMINDER = "Timer_ServiceAgreementReminder";
+    public static final String VAR_PLANNED_REMINDERS = "plannedReminders";
+    public static final String VAR_REMINDER_DAYS = "reminderDays";
+
     // Timers
     public static final String TIMER_PRE_PROJECT_START = "Timer_PreProjectStart";
     public static final String TIMER_SERVICE_AGREEMENT_DUE_IN_PRE_PROJECT = "Timer_ServiceAgreementDueInPreProject";

@@ -38,10 +38,11 @@ public class ProjectService {
     private final RuntimeService runtimeService;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
+    private final ProjectRescheduler rescheduler;
 
     ProjectService(ProjectRepository projects, ProjectAuditRepository audits, MunicipalityRepository municipalities,
             WaveRepository waves, RuntimeService runtimeService, CurrentUser currentUser,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, ProjectRescheduler rescheduler) {
         this.projects = projects;
         this.audits = audits;
         this.municipalities = municipalities;
@@ -49,6 +50,7 @@ public class ProjectService {
         this.runtimeService = runtimeService;
         this.currentUser = currentUser;
         this.events = events;
+        this.rescheduler = rescheduler;
     }
 
     /** What it takes to register a project; only municipality and wave are required. */
@@ -178,6 +180,7 @@ public class ProjectService {
         checkWithdrawalAllowed(project);
         project.close(ProjectState.WITHDRAWN, reason, ProjectSchedule.now());
         audit(project, "WITHDRAWN", reason == null ? "Kommunen fratrådte" : "Kommunen fratrådte: " + reason);
+        events.publishEvent(new ProjectWithdrawn(project.getId(), project.getMunicipality().getNumber(), reason));
     }
 
     private void checkWithdrawalAllowed(ImplementationProject project) {
@@ -221,6 +224,7 @@ public class ProjectService {
                     + norwegian(latest) + ", da hovedprosjektet starter.");
         }
         project.extendServiceAgreementTo(newDue);
+        rescheduler.rescheduleAfterCommit(project.getProcessInstanceId());
         audit(project, "DEADLINE_EXTENDED", "Frist for tjenesteavtale utsatt til " + norwegian(newDue)
                 + (reason == null ? "" : ": " + reason));
     }
@@ -245,6 +249,7 @@ public class ProjectService {
                     + norwegian(newSchedule.serviceAgreementDue()) + "; den er passert. Velg en senere bølge.");
         }
         project.moveTo(target);
+        rescheduler.rescheduleAfterCommit(project.getProcessInstanceId());
         audit(project, "MOVED", "Flyttet fra bølge " + current.getCode() + " til " + target.getCode()
                 + (reason == null ? "" : ": " + reason));
     }

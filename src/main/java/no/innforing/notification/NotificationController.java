@@ -1,0 +1,103 @@
+package no.innforing.notification;
+
+import java.time.Instant;
+import java.util.List;
+import no.innforing.project.DomainException;
+import no.innforing.project.ImplementationProject;
+import no.innforing.project.ProjectDetails;
+import no.innforing.security.MunicipalityAccess;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The notification log: RAG reads all of it, a project leader their own municipality's. Each entry keeps its
+ * rendered content, so a notification that could not be delivered can still be read here.
+ */
+@RestController
+@RequestMapping("/api/notifications")
+class NotificationController {
+
+    private final NotificationService notifications;
+    private final MunicipalityAccess access;
+
+    NotificationController(NotificationService notifications, MunicipalityAccess access) {
+        this.notifications = notifications;
+        this.access = access;
+    }
+
+    /** A log line: who, what, when due, when sent, status, message id. */
+    record LogEntry(Long id, String municipalityNumber, NotificationType type, String typeName,
+            NotificationStatus status, List<String> recipients, String subject, Instant dueAt, Instant sentAt,
+            String messageId, String note) {
+        static LogEntry of(Notification n) {
+            return new LogEntry(n.getId(), n.getMunicipalityNumber(), n.getType(), n.getType().label(), n.getStatus(),
+                    n.recipientList(), n.getSubject(), n.getDueAt(), n.getSentAt(), n.getMessageId(), n.getNote());
+        }
+    }
+
+    record Content(LogEntry entry, String html, String text, String calendar) {
+    }
+
+    @GetMapping
+    List<LogEntry> list(@RequestParam(required = false) String municipality) {
+        if (municipality == null) {
+            access.requireRegional("lese hele varslingsloggen; oppgi ?municipality=<kommunenummer>");
+            return notifications.all().stream().map(LogEntry::of).toList();
+        }
+        access.requireSee(municipality);
+        return notifications.forMunicipality(municipality).stream().map(LogEntry::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    Content get(@PathVariable long id) {
+        Notification n = notifications.find(id)
+                .orElseThrow(() -> DomainException.notFound("Fant ikke varsel " + id + "."));
+        if (n.getMunicipalityNumber() == null) {
+            access.requireRegional("lese regionale varsler");
+        } else {
+            access.requireSee(n.getMunicipalityNumber());
+        }
+        return new Content(LogEntry.of(n), n.getBodyHtml(), n.getBodyText(), n.getCalendar());
+    }
+
+    @Configuration
+    static class ProjectNotificationDetails {
+
+        /** {@code plannedReminders} in GET /api/projects/{number}: type and due time with offset. */
+        @Bean
+        ProjectDetails plannedReminders(Reminders reminders) {
+            return new ProjectDetails() {
+                @Override
+                public String name() {
+                    return "plannedReminders";
+                }
+
+                @Override
+                public Object detailsOf(ImplementationProject project) {
+                    return project.getState().isOpen() ? reminders.planned(project.getProcessInstanceId()) : List.of();
+                }
+            };
+        }
+
+        /** {@code notifications} in GET /api/projects/{number}: the project's log. */
+        @Bean
+        ProjectDetails notificationLog(NotificationService notifications) {
+            return new ProjectDetails() {
+                @Override
+                public String name() {
+                    return "notifications";
+                }
+
+                @Override
+                public Object detailsOf(ImplementationProject project) {
+                    return notifications.forProject(project.getId()).stream().map(LogEntry::of).toList();
+                }
+            };
+        }
+    }
+}
