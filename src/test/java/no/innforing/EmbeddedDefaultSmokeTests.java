@@ -3,13 +3,17 @@ package no.innforing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import no.innforing.notification.NotificationService;
 import no.innforing.project.ProjectPhase;
 import no.innforing.project.ProjectQueries;
 import no.innforing.project.ProjectRepository;
 import no.innforing.project.ProjectState;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +50,8 @@ class EmbeddedDefaultSmokeTests {
     IdentityService identityService;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    ManagementService managementService;
 
     @Test
     void demoDataHasAProjectInEveryPhase() {
@@ -80,6 +86,25 @@ class EmbeddedDefaultSmokeTests {
         ResponseEntity<String> tasklist = http.getForEntity("/camunda/app/tasklist/default/", String.class);
         assertThat(tasklist.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(tasklist.getBody()).contains("Tasklist");
+    }
+
+    @Test
+    void withoutAnSmtpServerNotificationsAreRecordedAsNotDeliveredAndCanBeRead() {
+        // Sula (1531) withdrew in the demo data: RAG's notice is queued; its delivery job runs here by hand.
+        runtimeService.createProcessInstanceQuery().processDefinitionKey(NotificationService.DELIVERY_PROCESS_KEY)
+                .processInstanceBusinessKey("1531").list().forEach(delivery -> managementService.executeJob(
+                        managementService.createJobQuery().processInstanceId(delivery.getId()).singleResult().getId()));
+
+        List<Map<String, Object>> log = http.withBasicAuth("rag", "rag")
+                .getForObject("/api/notifications?municipality=1531", List.class);
+        Map<String, Object> withdrawn = log.stream().filter(e -> e.get("type").equals("RAG_WITHDRAWN")).findFirst()
+                .orElseThrow();
+        assertThat(withdrawn).containsEntry("status", "NOT_DELIVERED").containsEntry("subject",
+                "RAG: Sula har fratrådt");
+        Map<String, Object> content = http.withBasicAuth("rag", "rag")
+                .getForObject("/api/notifications/" + withdrawn.get("id"), Map.class);
+        assertThat((String) content.get("html")).contains("Sula");
+        assertThat((String) content.get("text")).contains("Kommunestyret prioriterer andre tiltak");
     }
 
     @Test

@@ -35,7 +35,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "camunda.bpm.job-execution.enabled=false",
         "innforing.demo.enabled=false",
         "camunda.bpm.admin-user.id=admin",
-        "camunda.bpm.admin-user.password=" + IntegrationTest.ADMIN_PASSWORD})
+        "camunda.bpm.admin-user.password=" + IntegrationTest.ADMIN_PASSWORD,
+        "innforing.notifications.rag-recipients=rag-leder@region.example, rag-sekretariat@region.example",
+        "innforing.notifications.retry-cycle=R3/PT1M"})
 @ActiveProfiles("postgres")
 @Import({ProcessEngineCoverageConfiguration.class, IntegrationTest.Coverage.class})
 public abstract class IntegrationTest {
@@ -56,6 +58,8 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.url", PostgresTestDatabase::url);
         registry.add("spring.datasource.username", PostgresTestDatabase::username);
         registry.add("spring.datasource.password", PostgresTestDatabase::password);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", TestSmtpServer::port);
     }
 
     @TestConfiguration
@@ -83,7 +87,8 @@ public abstract class IntegrationTest {
     protected WaveRepository waves;
 
     @BeforeEach
-    void freshRegion() {
+    void freshRegion() throws Exception {
+        TestSmtpServer.get().purgeEmailFromAllMailboxes();
         BpmnAwareTests.init(processEngine);
         setClock(TODAY);
         runtimeService.createProcessInstanceQuery().list().forEach(instance ->

@@ -1,0 +1,394 @@
+package no.innforing.notification;
+
+import static no.innforing.project.ProjectProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import no.innforing.IntegrationTest;
+import no.innforing.TestSmtpServer;
+import no.innforing.project.ImplementationProject;
+import no.innforing.project.ProjectPhase;
+import no.innforing.project.ProjectRescheduler;
+import no.innforing.project.ProjectService;
+import no.innforing.project.ProjectService.Registration;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+/**
+ * The notification pipeline end to end: process timers and listeners queue notifications, delivery jobs send them
+ * to a real SMTP server (GreenMail), and the log records what happened. Kristiansund (1505) in KI3: service
+ * agreement due Sunday 28 February 2027.
+ */
+class NotificationPipelineTests extends IntegrationTest {
+
+    static final String TASKLIST = "http://localhost:8080/camunda/app/tasklist/default/";
+
+    @Autowired
+    ProjectService projects;
+    @Autowired
+    ProjectRescheduler rescheduler;
+    @Autowired
+    NotificationRepository log;
+    @Autowired
+    NotificationService notifications;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void remindersArePlannedOnWorkingDaysAt0800BeforeTheDeadline() {
+        ImplementationProject project = register(ProjectPhase.SERVICE_AGREEMENT);
+
+        assertThat(plannedReminders()).containsExactly(
+                "2026-12-30T08:00+01:00",   // 60 days before: a Wednesday
+                "2027-01-29T08:00+01:00",   // 30 days before: a Friday
+                "2027-02-12T08:00+01:00",   // 14 days before is Sunday 14 February: the Friday before
+                "2027-02-19T08:00+01:00");  // 7 days before is Sunday 21 February: the Friday before
+        assertThat(reminderJobs(project)).extracting(Job::getDuedate).containsExactly(
+                at("2026-12-30T08:00+01:00"), at("2027-01-29T08:00+01:00"), at("2027-02-12T08:00+01:00"),
+                at("2027-02-19T08:00+01:00"));
+    }
+
+    @Test
+    void aReminderReachesProjectLeaderAndChiefExecutiveWithLinkAndCalendarFile() throws Exception {
+        ImplementationProject project = register(ProjectPhase.SERVICE_AGREEMENT);
+        String signingTask = taskService.createTaskQuery().processInstanceId(project.getProcessInstanceId())
+                .taskDefinitionKey(TASK_SIGN_SERVICE_AGREEMENT).singleResult().getId();
+
+        setClock(LocalDate.of(2026, 12, 30).atTime(8, 0));
+        managementService.executeJob(reminderJobs(project).get(0).getId());
+        deliverAll();
+
+        MimeMessage[] received = TestSmtpServer.get().getReceivedMessages();
+        assertThat(received).hasSize(2);
+        MimeMessage mail = received[0];
+        assertThat(Arrays.stream(mail.getRecipients(Message.RecipientType.TO)).map(Object::toString))
+                .containsExactlyInAnyOrder("prosjektleder@k1505.example", "kommunedirektor@k1505.example");
+        assertThat(mail.getSubject())
+                .isEqualTo("Påminnelse: Frist for å signere tjenesteavtale 28. februar 2027 (Kristiansund)");
+        Map<String, String> parts = parts(mail);
+        assertThat(parts.get("text/plain")).contains("Kristiansund").contains("28. februar 2027")
+                .contains("60 dager").contains(TASKLIST + "#/?task=" + signingTask)
+                .contains("Signer tjenesteavtale eller fratre");
+        assertThat(parts.get("text/html")).contains("28. februar 2027")
+                .contains("#/?task=" + signingTask);
+        assertThat(parts.get("text/calendar")).contains("DTSTART;VALUE=DATE:20270228")
+                .contains("SUMMARY:Frist for å signere tjenesteavtale (Kristiansund)");
+
+        Notification sent = log.findByProjectIdOrderByDueAtAscIdAsc(project.getId()).get(0);
+        assertThat(sent.getType()).isEqualTo(NotificationType.SERVICE_AGREEMENT_REMINDER);
+        assertThat(sent.getStatus()).isEqualTo(NotificationStatus.SENT);
+        assertThat(sent.getMessageId()).isEqualTo(mail.getMessageID());
+        assertThat(sent.getDueAt()).isEqualTo(at("2026-12-30T08:00+01:00").toInstant());
+    }
+
+    @Test
+    void remindersWhoseTimeHasPassedAtRegistrationAreSkippedNotSent() {
+        setClock(LocalDate.of(2027, 2, 1));
+        ImplementationProject project = register(ProjectPhase.SERVICE_AGREEMENT);
+
+        assertThat(plannedReminders()).containsExactly("2027-02-12T08:00+01:00", "2027-02-19T08:00+01:00");
+        assertThat(log.findByProjectIdOrderByDueAtAscIdAsc(project.getId()))
+                .extracting(Notification::getStatus, n -> n.getDueAt().toString())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(NotificationStatus.SKIPPED, "2026-12-30T07:00:00Z"),
+                        org.assertj.core.groups.Tuple.tuple(NotificationStatus.SKIPPED, "2027-01-29T07:00:00Z"));
+        assertThat(managementService.createJobQuery().processDefinitionKey(NotificationService.DELIVERY_PROCESS_KEY)
+                .count()).isZero();
+    }
+
+    @Test
+    void aChangedGoLiveDateMovesThePlannedRemindersTasksAndTimers() {
+        ImplementationProject project = register(ProjectPhase.SERVICE_AGREEMENT);
+        var wave = waves.findById("KI3").orElseThrow();
+        wave.setGoLiveDate(LocalDate.of(2028, 9, 29));
+        waves.save(wave);
+
+        rescheduler.reschedule(project.getProcessInstanceId());
+
+        // Due Sunday 29 August 2027, summer time.
+        assertThat(plannedReminders()).containsExactly("2027-06-30T08:00+02:00", "2027-07-30T08:00+02:00",
+                "2027-08-13T08:00+02:00", "2027-08-20T08:00+02:00");
+        assertThat(taskService.createTaskQuery().processInstanceId(project.getProcessInstanceId()).singleResult()
+                .getDueDate()).isEqualTo(endOf(LocalDate.of(2027, 8, 29)));
+        assertThat(managementService.createJobQuery().processInstanceId(project.getProcessInstanceId())
+                .activityId(TIMER_SERVICE_AGREEMENT_DUE).singleResult().getDuedate())
+                .isEqualTo(startOf(LocalDate.of(2027, 8, 30)));
+    }
+
+    @Test
+    void anSmtpOutageEndsInAnIncidentAndARetryDeliversExactlyOnce() throws Exception {
+        ImplementationProject project = register(ProjectPhase.SERVICE_AGREEMENT);
+        setClock(LocalDate.of(2026, 12, 30).atTime(8, 0));
+        managementService.executeJob(reminderJobs(project).get(0).getId());
+        Job delivery = deliveryJobs().get(0);
+
+        TestSmtpServer.get().stop();
+        try {
+            for (int attempt = 1; attempt <= 3; attempt++) {
+                assertThatThrownBy(() -> managementService.executeJob(delivery.getId()))
+                        .hasMessageContaining("Mail server connection failed");
+            }
+            assertThat(managementService.createJobQuery().jobId(delivery.getId()).singleResult().getRetries())
+                    .isZero();
+            assertThat(runtimeService.createIncidentQuery().processInstanceId(delivery.getProcessInstanceId()).count())
+                    .as("an incident shows in Cockpit").isOne();
+            assertThat(log.findByProjectIdOrderByDueAtAscIdAsc(project.getId()).get(0).getStatus())
+                    .isEqualTo(NotificationStatus.PENDING);
+        } finally {
+            TestSmtpServer.restart();
+        }
+
+        // "Retry" in Cockpit gives the job a retry; it runs again.
+        managementService.setJobRetries(delivery.getId(), 1);
+        managementService.executeJob(delivery.getId());
+
+        assertThat(runtimeService.createIncidentQuery().count()).isZero();
+        Notification sent = log.findByProjectIdOrderByDueAtAscIdAsc(project.getId()).get(0);
+        assertThat(sent.getStatus()).isEqualTo(NotificationStatus.SENT);
+        assertThat(TestSmtpServer.get().getReceivedMessages()).hasSize(2);   // one per recipient
+
+        notifications.deliver(sent.getId());   // a job that runs again after the send was recorded
+        assertThat(TestSmtpServer.get().getReceivedMessages()).hasSize(2);
+    }
+
+    @Test
+    void aMunicipalityWithoutContactsIsLoggedAsUndeliverableAndRagIsTold() throws Exception {
+        var municipality = municipalities.findById("1505").orElseThrow();
+        municipality.setContacts(null, null);
+        municipalities.save(municipality);
+        ImplementationProject project = register(ProjectPhase.SERVICE_AGREEMENT);
+        setClock(LocalDate.of(2026, 12, 30).atTime(8, 0));
+
+        managementService.executeJob(reminderJobs(project).get(0).getId());
+        deliverAll();
+
+        List<Notification> entries = log.findByProjectIdOrderByDueAtAscIdAsc(project.getId());
+        assertThat(entries).extracting(Notification::getType, Notification::getStatus).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(NotificationType.SERVICE_AGREEMENT_REMINDER,
+                        NotificationStatus.UNDELIVERABLE),
+                org.assertj.core.groups.Tuple.tuple(NotificationType.RAG_UNDELIVERABLE, NotificationStatus.SENT));
+        MimeMessage toRag = TestSmtpServer.get().getReceivedMessages()[0];
+        assertThat(toRag.getSubject()).isEqualTo("RAG: Varsel til Kristiansund kunne ikke leveres");
+        assertThat(Arrays.stream(toRag.getAllRecipients()).map(Object::toString))
+                .containsExactlyInAnyOrder("rag-leder@region.example", "rag-sekretariat@region.example");
+        // The process goes on: the next reminders are still planned.
+        assertThat(reminderJobs(project)).hasSize(3);
+    }
+
+    @Test
+    void theProjectLeadersAreToldWhenTheMainProjectStarts() throws Exception {
+        User leader = identityService.newUser("pl-1505-epost");
+        leader.setEmail("kari.nordmann@kristiansund.example");
+        identityService.saveUser(leader);
+        ImplementationProject project = register(ProjectPhase.SERVICE_AGREEMENT);
+        identityService.createMembership("pl-1505-epost", "municipality-1505");
+        try {
+            String signing = taskService.createTaskQuery().processInstanceId(project.getProcessInstanceId())
+                    .singleResult().getId();
+            taskService.complete(signing, Map.of(VAR_SERVICE_AGREEMENT_DECISION, "SIGN",
+                    VAR_SERVICE_AGREEMENT_SIGNED_ON, "2026-03-01"));
+            assertThat(reminderJobs(project)).as("no reminders once signed").isEmpty();
+
+            setClock(LocalDate.of(2027, 3, 31));
+            managementService.executeJob(managementService.createJobQuery()
+                    .processInstanceId(project.getProcessInstanceId()).activityId(TIMER_MAIN_PROJECT_START)
+                    .singleResult().getId());
+            deliverAll();
+
+            MimeMessage mail = TestSmtpServer.get().getReceivedMessages()[0];
+            assertThat(mail.getSubject()).isEqualTo("Ny fase: Hovedprosjekt fra 31. mars 2027 (Kristiansund)");
+            assertThat(Arrays.stream(mail.getAllRecipients()).map(Object::toString))
+                    .containsExactlyInAnyOrder("prosjektleder@k1505.example", "kari.nordmann@kristiansund.example");
+        } finally {
+            identityService.deleteUser("pl-1505-epost");
+        }
+    }
+
+    @Test
+    void anOverdueTaskIsReportedToTheProjectLeaderAndAWeekLaterToRag() throws Exception {
+        ImplementationProject project = register(ProjectPhase.PRE_PROJECT);
+        // "Etabler prosjektorganisasjon" is due Wednesday 30 September 2026.
+        List<Job> overdue = managementService.createJobQuery().processInstanceId(project.getProcessInstanceId())
+                .activityId(TASK_ESTABLISH_PROJECT_ORGANISATION).orderByJobDuedate().asc().list();
+        assertThat(overdue).extracting(Job::getDuedate)
+                .containsExactly(at("2026-10-01T08:00+02:00"), at("2026-10-07T08:00+02:00"));
+
+        setClock(LocalDate.of(2026, 10, 1).atTime(8, 0));
+        managementService.executeJob(overdue.get(0).getId());
+        deliverAll();
+        MimeMessage toLeader = TestSmtpServer.get().getReceivedMessages()[0];
+        assertThat(toLeader.getSubject())
+                .isEqualTo("Forfalt oppgave: Etabler prosjektorganisasjon og utnevn innføringsleder (Kristiansund)");
+        assertThat(toLeader.getAllRecipients()[0].toString()).isEqualTo("prosjektleder@k1505.example");
+
+        TestSmtpServer.get().purgeEmailFromAllMailboxes();
+        setClock(LocalDate.of(2026, 10, 7).atTime(8, 0));
+        managementService.executeJob(overdue.get(1).getId());
+        deliverAll();
+        MimeMessage toRag = TestSmtpServer.get().getReceivedMessages()[0];
+        assertThat(toRag.getSubject()).isEqualTo(
+                "RAG: «Etabler prosjektorganisasjon og utnevn innføringsleder» for Kristiansund er forfalt");
+        assertThat(parts(toRag).get("text/plain")).contains("30.09.2026").contains("7 dager");
+    }
+
+    @Test
+    void ragIsToldWhenAMunicipalityWithdrawsMissesTheDeadlineOrGetsNoGo() throws Exception {
+        register(ProjectPhase.PRE_PROJECT);
+        projects.requestWithdrawal("1505", "Vi venter til neste år");
+        deliverAll();
+        MimeMessage withdrawn = TestSmtpServer.get().getReceivedMessages()[0];
+        assertThat(withdrawn.getSubject()).isEqualTo("RAG: Kristiansund har fratrådt");
+        assertThat(parts(withdrawn).get("text/plain")).contains("Vi venter til neste år");
+
+        TestSmtpServer.get().purgeEmailFromAllMailboxes();
+        ImplementationProject aure = projects.register(new Registration("1576", "KI3", false,
+                ProjectPhase.SERVICE_AGREEMENT, null, null));
+        setClock(LocalDate.of(2027, 3, 1));
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(aure.getProcessInstanceId())
+                .activityId(TIMER_SERVICE_AGREEMENT_DUE).singleResult().getId());
+        deliverAll();
+        assertThat(TestSmtpServer.get().getReceivedMessages()[0].getSubject())
+                .isEqualTo("RAG: Aure har ikke signert tjenesteavtalen innen fristen");
+
+        TestSmtpServer.get().purgeEmailFromAllMailboxes();
+        ImplementationProject trondheim = projects.register(new Registration("5001", "KI3", false,
+                ProjectPhase.GO_LIVE, null, null));
+        setClock(LocalDate.of(2028, 3, 3));
+        managementService.executeJob(managementService.createJobQuery()
+                .processInstanceId(trondheim.getProcessInstanceId()).activityId(TIMER_GO_LIVE_READINESS)
+                .singleResult().getId());
+        Map<String, Object> notReady = new HashMap<>(Map.of("technicalReady", true, "accessOrdered", true,
+                "superUsersTrained", true, "endUserTrainingPercent", 60, "openCriticalRisks", 0));
+        taskService.complete(taskService.createTaskQuery().processInstanceId(trondheim.getProcessInstanceId())
+                .singleResult().getId(), notReady);
+        deliverAll();
+        List<String> subjects = Arrays.stream(TestSmtpServer.get().getReceivedMessages()).map(m -> {
+            try {
+                return m.getSubject();
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).distinct().toList();
+        assertThat(subjects).contains("Ny fase: Produksjonssetting om fire uker fra 31. mars 2028 (Trondheim)",
+                "RAG: No-go for Trondheim før produksjonssetting 31.03.2028");
+    }
+
+    @Test
+    void theLogShowsEachMunicipalityOnlyItsOwnNotifications() {
+        register(ProjectPhase.PRE_PROJECT);
+        projects.requestWithdrawal("1505", null);
+        User leader = identityService.createUserQuery().userId("pl-1576-logg").singleResult();
+        if (leader == null) {
+            leader = identityService.newUser("pl-1576-logg");
+            leader.setPassword("pl-1576-logg-passord");
+            identityService.saveUser(leader);
+        }
+        projects.register(Registration.of("1576", "KI3"));
+        if (identityService.createUserQuery().userId("pl-1576-logg").memberOfGroup("municipality-1576").count() == 0) {
+            identityService.createMembership("pl-1576-logg", "municipality-1576");
+        }
+
+        List<Map<String, Object>> forAdmin = http.withBasicAuth("admin", ADMIN_PASSWORD)
+                .getForObject("/api/notifications?municipality=1505", List.class);
+        // Registered straight into the pre-project: its start notice is recorded as skipped, not sent.
+        assertThat(forAdmin).extracting(e -> e.get("type"), e -> e.get("status")).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("RAG_WITHDRAWN", "PENDING"),
+                org.assertj.core.groups.Tuple.tuple("PHASE_STARTED", "SKIPPED"));
+        assertThat(http.withBasicAuth("pl-1576-logg", "pl-1576-logg-passord")
+                .getForEntity("/api/notifications?municipality=1505", Map.class).getStatusCode().value()).isEqualTo(403);
+        assertThat(http.withBasicAuth("pl-1576-logg", "pl-1576-logg-passord")
+                .getForEntity("/api/notifications", Map.class).getStatusCode().value()).isEqualTo(403);
+        Map<?, ?> content = http.withBasicAuth("admin", ADMIN_PASSWORD).getForObject(
+                "/api/notifications/" + forAdmin.get(0).get("id"), Map.class);
+        assertThat((String) content.get("text")).contains("Kommunen har brukt retten til å fratre før fristen");
+        assertThat((String) content.get("html")).contains("Kristiansund (1505)");
+    }
+
+    // ---------------------------------------------------------------------------------------------- helpers
+
+    private ImplementationProject register(ProjectPhase phase) {
+        return projects.register(new Registration("1505", "KI3", false, phase, null, null));
+    }
+
+    private List<Job> reminderJobs(ImplementationProject project) {
+        return managementService.createJobQuery().processInstanceId(project.getProcessInstanceId())
+                .activityId(TIMER_REMINDER).orderByJobDuedate().asc().list();
+    }
+
+    private List<Job> deliveryJobs() {
+        return managementService.createJobQuery().processDefinitionKey(NotificationService.DELIVERY_PROCESS_KEY)
+                .executable().list();
+    }
+
+    private void deliverAll() {
+        for (int round = 0; round < 5; round++) {
+            List<Job> jobs = deliveryJobs();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(job -> managementService.executeJob(job.getId()));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> plannedReminders() {
+        Map<String, Object> project = http.withBasicAuth("admin", ADMIN_PASSWORD)
+                .getForObject("/api/projects/1505", Map.class);
+        return ((List<Map<String, Object>>) project.get("plannedReminders")).stream()
+                .peek(r -> assertThat(r.get("type")).isEqualTo("SERVICE_AGREEMENT_REMINDER"))
+                .map(r -> OffsetDateTime.parse((String) r.get("dueAt")).toString()).toList();
+    }
+
+    private static java.util.Date at(String offsetDateTime) {
+        return java.util.Date.from(OffsetDateTime.parse(offsetDateTime).toInstant());
+    }
+
+    /** The text, HTML and calendar parts of a message, by MIME type. */
+    static Map<String, String> parts(Part part) throws Exception {
+        Map<String, String> found = new HashMap<>();
+        collect(part, found);
+        return found;
+    }
+
+    private static void collect(Part part, Map<String, String> found) throws Exception {
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                collect(multipart.getBodyPart(i), found);
+            }
+        } else {
+            String type = part.getContentType().split(";")[0].trim().toLowerCase();
+            Object content = part.getContent();
+            found.put(type, content instanceof InputStream in ? read(in) : content.toString());
+        }
+    }
+
+    private static String read(InputStream in) throws IOException {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+}
