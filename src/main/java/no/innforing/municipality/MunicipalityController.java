@@ -1,7 +1,15 @@
 package no.innforing.municipality;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import java.util.List;
+import no.innforing.project.DomainException;
+import no.innforing.security.MunicipalityAccess;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -10,14 +18,50 @@ import org.springframework.web.bind.annotation.RestController;
 class MunicipalityController {
 
     private final MunicipalityRepository municipalities;
+    private final MunicipalityAccess access;
 
-    MunicipalityController(MunicipalityRepository municipalities) {
+    MunicipalityController(MunicipalityRepository municipalities, MunicipalityAccess access) {
         this.municipalities = municipalities;
+        this.access = access;
     }
 
     @GetMapping
     List<MunicipalityView> list() {
         return municipalities.findAllByOrderByNumber().stream().map(MunicipalityView::of).toList();
+    }
+
+    /** Where notifications go: the project leader's and the municipal chief executive's addresses. */
+    record Contacts(
+            @Email(regexp = ".+@.+\\..+", message = "projectLeaderEmail er ikke en gyldig e-postadresse")
+            String projectLeaderEmail,
+            @Email(regexp = ".+@.+\\..+", message = "chiefExecutiveEmail er ikke en gyldig e-postadresse")
+            String chiefExecutiveEmail) {
+    }
+
+    @GetMapping("/{number}/contacts")
+    Contacts contacts(@PathVariable String number) {
+        access.requireSee(number);
+        Municipality municipality = find(number);
+        return new Contacts(municipality.getProjectLeaderEmail(), municipality.getChiefExecutiveEmail());
+    }
+
+    @PutMapping("/{number}/contacts")
+    @Transactional
+    Contacts updateContacts(@PathVariable String number, @Valid @RequestBody Contacts contacts) {
+        access.requireSee(number);
+        Municipality municipality = find(number);
+        municipality.setContacts(blankToNull(contacts.projectLeaderEmail()), blankToNull(contacts.chiefExecutiveEmail()));
+        municipalities.save(municipality);
+        return new Contacts(municipality.getProjectLeaderEmail(), municipality.getChiefExecutiveEmail());
+    }
+
+    private Municipality find(String number) {
+        return municipalities.findById(number)
+                .orElseThrow(() -> DomainException.notFound("Fant ingen kommune med nummer " + number + "."));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     record MunicipalityView(String number, String name, String county, int population) {

@@ -4,6 +4,7 @@ import static no.innforing.project.FormValues.norwegian;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import no.innforing.project.ImplementationProject;
@@ -51,12 +52,14 @@ public class ProcessNotifications {
     private final ProjectService projects;
     private final NotificationService notifications;
     private final NotificationProperties properties;
+    private final Reminders reminders;
 
     ProcessNotifications(ProjectService projects, NotificationService notifications,
-            NotificationProperties properties) {
+            NotificationProperties properties, Reminders reminders) {
         this.projects = projects;
         this.notifications = notifications;
         this.properties = properties;
+        this.reminders = reminders;
     }
 
     /** Execution listener at the start of a phase. A phase the project was registered in is not announced. */
@@ -128,31 +131,48 @@ public class ProcessNotifications {
                 project.getId(), project.getMunicipality(), ProjectSchedule.now(), "rag-alert", model, null));
     }
 
-    private void overdue(DelegateTask task, boolean forRag) {
+
+    /**
+     * Timeout listener of a user task. A task that was already this far overdue when it was created (a project
+     * registered mid-programme, a moved date) is recorded as skipped instead: no burst of stale notices.
+     */
+    void overdue(DelegateTask task, boolean forRag) {
         ImplementationProject project = projects.openProjectOf(task.getExecution().getProcessBusinessKey());
         LocalDate due = LocalDate.ofInstant(task.getDueDate().toInstant(), ProjectSchedule.ZONE);
         int daysOverdue = (int) ChronoUnit.DAYS.between(due, ProjectSchedule.today());
         boolean ragTask = task.getCandidates().stream()
                 .anyMatch(link -> ProjectProcess.RAG_GROUP.equals(link.getGroupId()));
-        if (forRag || ragTask) {
-            if (forRag && ragTask) {
-                return;
-            }
-            ragAlert(project, NotificationType.TASK_OVERDUE_RAG,
-                    "task:" + task.getId() + ":" + due,
-                    "«" + task.getName() + "» for " + project.getMunicipality().getName() + " er forfalt",
-                    "Oppgaven hadde frist " + norwegian(due) + " og har vært forfalt i " + daysOverdue + " dager.",
-                    properties.taskLink(task.getId()));
+        if (forRag && ragTask) {
             return;
         }
-        Map<String, Object> model = base(project);
-        model.put("taskName", task.getName());
-        model.put("due", due);
-        model.put("daysOverdue", daysOverdue);
-        model.put("taskUrl", properties.taskLink(task.getId()));
-        notifications.enqueue(new NotificationService.Request(NotificationType.TASK_OVERDUE,
-                "task:" + task.getId() + ":" + due, project.getId(), project.getMunicipality(), ProjectSchedule.now(),
-                "task-overdue", model, null));
+        NotificationService.Request request;
+        if (forRag || ragTask) {
+            Map<String, Object> model = base(project);
+            model.put("headline", "«" + task.getName() + "» for " + project.getMunicipality().getName()
+                    + " er forfalt");
+            model.put("details", "Oppgaven hadde frist " + norwegian(due) + " og har vært forfalt i " + daysOverdue
+                    + " dager.");
+            model.put("link", properties.taskLink(task.getId()));
+            request = new NotificationService.Request(NotificationType.TASK_OVERDUE_RAG,
+                    "task:" + task.getId() + ":" + due, project.getId(), project.getMunicipality(),
+                    ProjectSchedule.now(), "rag-alert", model, null);
+        } else {
+            Map<String, Object> model = base(project);
+            model.put("taskName", task.getName());
+            model.put("due", due);
+            model.put("daysOverdue", daysOverdue);
+            model.put("taskUrl", properties.taskLink(task.getId()));
+            request = new NotificationService.Request(NotificationType.TASK_OVERDUE,
+                    "task:" + task.getId() + ":" + due, project.getId(), project.getMunicipality(),
+                    ProjectSchedule.now(), "task-overdue", model, null);
+        }
+        Date noticeDue = forRag ? reminders.taskOverdueForRag(task.getExecution())
+                : reminders.taskOverdue(task.getExecution());
+        if (task.getCreateTime().after(noticeDue)) {
+            notifications.skip(request, "Oppgaven var allerede forfalt da den ble opprettet.");
+        } else {
+            notifications.enqueue(request);
+        }
     }
 
     private static Map<String, Object> base(ImplementationProject project) {

@@ -257,6 +257,22 @@ class NotificationPipelineTests extends IntegrationTest {
     }
 
     @Test
+    void aTaskThatIsAlreadyOverdueWhenCreatedIsNotReportedInABurst() {
+        setClock(LocalDate.of(2026, 10, 15));
+        ImplementationProject project = register(ProjectPhase.PRE_PROJECT);
+        managementService.createJobQuery().processInstanceId(project.getProcessInstanceId())
+                .activityId(TASK_ESTABLISH_PROJECT_ORGANISATION).list()
+                .forEach(job -> managementService.executeJob(job.getId()));
+
+        assertThat(log.findByProjectIdOrderByDueAtAscIdAsc(project.getId()))
+                .filteredOn(n -> n.getType() != NotificationType.PHASE_STARTED)
+                .extracting(Notification::getType, Notification::getStatus).containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(NotificationType.TASK_OVERDUE, NotificationStatus.SKIPPED),
+                        org.assertj.core.groups.Tuple.tuple(NotificationType.TASK_OVERDUE_RAG, NotificationStatus.SKIPPED));
+        assertThat(deliveryJobs()).isEmpty();
+    }
+
+    @Test
     void ragIsToldWhenAMunicipalityWithdrawsMissesTheDeadlineOrGetsNoGo() throws Exception {
         register(ProjectPhase.PRE_PROJECT);
         projects.requestWithdrawal("1505", "Vi venter til neste år");

@@ -190,6 +190,26 @@ class ProjectApiTests extends IntegrationTest {
         assertThat(definition.getBody()).contains("\"key\":\"municipal-implementation\"");
     }
 
+    @Test
+    void contactAddressesAreCheckedWhenEntered() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<Map> refused = admin().exchange("/api/municipalities/1505/contacts", HttpMethod.PUT,
+                new HttpEntity<>("{\"projectLeaderEmail\":\"kari.nordmann(at)kristiansund\","
+                        + "\"chiefExecutiveEmail\":\"direktor@kristiansund.kommune.no\"}", headers), Map.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).containsEntry("detail", "projectLeaderEmail er ikke en gyldig e-postadresse");
+        assertThat(municipalities.findById("1505").orElseThrow().getChiefExecutiveEmail())
+                .isEqualTo("kommunedirektor@k1505.example");
+
+        ResponseEntity<Map> saved = admin().exchange("/api/municipalities/1505/contacts", HttpMethod.PUT,
+                new HttpEntity<>("{\"projectLeaderEmail\":\"kari.nordmann@kristiansund.kommune.no\","
+                        + "\"chiefExecutiveEmail\":\"direktor@kristiansund.kommune.no\"}", headers), Map.class);
+        assertThat(saved.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(municipalities.findById("1505").orElseThrow().getProjectLeaderEmail())
+                .isEqualTo("kari.nordmann@kristiansund.kommune.no");
+    }
+
     private static void assertProblem(ResponseEntity<Map<String, Object>> response, HttpStatus status, String detail) {
         assertThat(response.getStatusCode()).isEqualTo(status);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
