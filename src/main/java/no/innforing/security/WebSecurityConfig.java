@@ -55,16 +55,23 @@ class WebSecurityConfig {
                 .build();
     }
 
+    /**
+     * The app's own pages (the regional overview and friends): a session login with the same Camunda users, a
+     * Norwegian login page, Spring's CSRF protection and security headers.
+     */
     @Bean
     @Order(3)
-    SecurityFilterChain defaultSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider users)
+    SecurityFilterChain pageSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider users)
             throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", "/index.html", "/error", "/actuator/health/**").permitAll()
+                        .requestMatchers("/", "/index.html", "/error", "/actuator/health/**", "/login",
+                                "/css/**").permitAll()
                         .anyRequest().authenticated())
                 .authenticationProvider(users)
-                .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint()))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/overview"))
+                .httpBasic(basic -> { })
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .build();
     }
 
