@@ -6,10 +6,12 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import no.innforing.project.ImplementationProject;
 import no.innforing.project.ProjectPhase;
 import no.innforing.project.ProjectProcess;
+import no.innforing.project.ProjectScheduleChanged;
 import no.innforing.project.ProjectSchedule;
 import no.innforing.project.ProjectService;
 import no.innforing.project.ProjectWithdrawn;
@@ -119,6 +121,32 @@ public class ProcessNotifications {
                 "Kommunen har brukt retten til å fratre før fristen for tjenesteavtalen"
                         + (withdrawn.reason() == null ? "." : ": " + withdrawn.reason() + "."),
                 properties.baseUrl() + "/api/projects/" + withdrawn.municipalityNumber());
+    }
+
+    /** The members are told what changed when their wave or their project moves. */
+    @EventListener
+    void onScheduleChanged(ProjectScheduleChanged changed) {
+        ImplementationProject project = projects.currentProject(changed.municipalityNumber());
+        ProjectSchedule before = changed.before();
+        ProjectSchedule after = changed.after();
+        List<Map<String, Object>> milestones = List.of(
+                milestone("Oppstart forprosjekt", before.preProjectStart(), after.preProjectStart()),
+                milestone("Frist for tjenesteavtale", before.serviceAgreementDue(), after.serviceAgreementDue()),
+                milestone("Oppstart hovedprosjekt", before.mainProjectStart(), after.mainProjectStart()),
+                milestone("Produksjonssetting", before.goLive(), after.goLive()),
+                milestone("Slutt på stabilisering", before.stabilizationEnd(), after.stabilizationEnd()));
+        Map<String, Object> model = base(project);
+        model.put("headline", changed.headline());
+        model.put("reason", changed.reason());
+        model.put("milestones", milestones);
+        model.put("link", properties.tasklistLink());
+        notifications.enqueue(new NotificationService.Request(NotificationType.SCHEDULE_CHANGED,
+                "project:" + project.getId() + ":" + changed.changeKey(), project.getId(), project.getMunicipality(),
+                ProjectSchedule.now(), "schedule-changed", model, null));
+    }
+
+    private static Map<String, Object> milestone(String label, LocalDate before, LocalDate after) {
+        return Map.of("label", label, "before", before, "after", after);
     }
 
     private void ragAlert(ImplementationProject project, NotificationType type, String key, String headline,

@@ -76,6 +76,18 @@ class ProjectController {
         return view(projects.currentProject(municipalityNumber));
     }
 
+    record MoveRequest(@NotBlank(message = "waveCode må fylles ut") String waveCode,
+            @Size(max = 2000, message = "reason kan ha høyst 2000 tegn") String reason) {
+    }
+
+    /** RAG moves one municipality to another wave: the same recomputation as for a moved wave. */
+    @PostMapping("/{municipalityNumber}/wave")
+    ProjectView moveToWave(@PathVariable String municipalityNumber, @Valid @RequestBody MoveRequest request) {
+        access.requireRegional("flytte kommuner mellom bølger");
+        projects.moveToWave(municipalityNumber, request.waveCode(), request.reason(), false);
+        return view(projects.currentProject(municipalityNumber));
+    }
+
     record ScheduleView(LocalDate preProjectStart, LocalDate serviceAgreementDue, LocalDate mainProjectStart,
             LocalDate goLive, LocalDate stabilizationEnd) {
         static ScheduleView of(ProjectSchedule s) {

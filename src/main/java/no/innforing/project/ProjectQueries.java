@@ -7,7 +7,15 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -32,10 +40,70 @@ public class ProjectQueries {
 
     private final RuntimeService runtimeService;
     private final TaskService taskService;
+    private final ManagementService managementService;
+    private final RepositoryService repositoryService;
+    private final Map<String, Map<String, ProjectPhase>> phaseMaps = new ConcurrentHashMap<>();
 
-    ProjectQueries(RuntimeService runtimeService, TaskService taskService) {
+    ProjectQueries(RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
+            RepositoryService repositoryService) {
         this.runtimeService = runtimeService;
         this.taskService = taskService;
+        this.managementService = managementService;
+        this.repositoryService = repositoryService;
+    }
+
+    /**
+     * What many projects are doing, in three queries whatever their number: the phase each is in (from its open
+     * tasks and waiting timers) and its open tasks. For the regional overview.
+     */
+    public record LiveState(Map<String, ProjectPhase> phaseByInstance, Map<String, List<OpenTask>> tasksByInstance) {
+    }
+
+    public LiveState liveState() {
+        Map<String, ProjectPhase> phases = new java.util.HashMap<>();
+        Map<String, List<OpenTask>> tasks = new java.util.HashMap<>();
+        for (Task task : taskService.createTaskQuery().processDefinitionKey(PROCESS_KEY).list()) {
+            tasks.computeIfAbsent(task.getProcessInstanceId(), id -> new java.util.ArrayList<>())
+                    .add(toOpenTask(task, null));
+            ProjectPhase phase = phaseMap(task.getProcessDefinitionId()).get(task.getTaskDefinitionKey());
+            if (phase != null) {
+                phases.putIfAbsent(task.getProcessInstanceId(), phase);
+            }
+        }
+        Map<String, String> activityByJobDefinition = new java.util.HashMap<>();
+        managementService.createJobDefinitionQuery().list()
+                .forEach(d -> activityByJobDefinition.put(d.getId(), d.getActivityId()));
+        for (Job job : managementService.createJobQuery().processDefinitionKey(PROCESS_KEY).timers().list()) {
+            ProjectPhase phase = job.getProcessDefinitionId() == null ? null
+                    : phaseMap(job.getProcessDefinitionId()).get(activityByJobDefinition.get(job.getJobDefinitionId()));
+            if (phase != null && !tasks.containsKey(job.getProcessInstanceId())) {
+                phases.putIfAbsent(job.getProcessInstanceId(), phase);
+            }
+        }
+        tasks.values().forEach(list -> list.sort(java.util.Comparator.comparing(OpenTask::due,
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))));
+        return new LiveState(phases, tasks);
+    }
+
+    /** Every activity of the process mapped to the phase it belongs to (its enclosing phase subprocess). */
+    private Map<String, ProjectPhase> phaseMap(String processDefinitionId) {
+        return phaseMaps.computeIfAbsent(processDefinitionId, id -> {
+            Map<String, ProjectPhase> map = new java.util.HashMap<>(PHASE_OF_ACTIVITY);
+            BpmnModelInstance model = repositoryService.getBpmnModelInstance(id);
+            for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+                ModelElementInstance parent = node;
+                while (parent != null) {
+                    ProjectPhase phase = parent instanceof BaseElement element ? PHASE_OF_ACTIVITY.get(element.getId())
+                            : null;
+                    if (phase != null) {
+                        map.put(node.getId(), phase);
+                        break;
+                    }
+                    parent = parent.getParentElement();
+                }
+            }
+            return map;
+        });
     }
 
     /** The phase the running instance is in, or null when the instance has ended. */
@@ -65,13 +133,17 @@ public class ProjectQueries {
             return List.of();
         }
         return taskService.createTaskQuery().processInstanceId(processInstanceId).orderByDueDate().asc()
-                .orderByTaskName().asc().list().stream().map(this::toOpenTask).toList();
+                .orderByTaskName().asc().list().stream().map(task -> toOpenTask(task, candidateGroup(task)))
+                .toList();
     }
 
-    private OpenTask toOpenTask(Task task) {
-        String group = taskService.getIdentityLinksForTask(task.getId()).stream()
+    private String candidateGroup(Task task) {
+        return taskService.getIdentityLinksForTask(task.getId()).stream()
                 .filter(link -> "candidate".equals(link.getType()) && link.getGroupId() != null)
                 .map(IdentityLink::getGroupId).findFirst().orElse(null);
+    }
+
+    private OpenTask toOpenTask(Task task, String group) {
         LocalDate due = task.getDueDate() == null ? null
                 : LocalDate.ofInstant(task.getDueDate().toInstant(), ProjectSchedule.ZONE);
         return new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(), due, group);

@@ -13,4 +13,6 @@ public interface ProjectRepository extends JpaRepository<ImplementationProject, 
             Collection<ProjectState> states);
 
     Optional<ImplementationProject> findByProcessInstanceId(String processInstanceId);
+
+    List<ImplementationProject> findByWaveCodeAndStateIn(String waveCode, Collection<ProjectState> states);
 }

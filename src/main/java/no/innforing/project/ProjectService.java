@@ -230,15 +230,26 @@ public class ProjectService {
     }
 
     /**
-     * Moves the project to a later wave: its whole schedule follows the new go-live date. A project whose service
-     * agreement is unsigned can only move to a wave whose signing deadline is still ahead.
+     * Moves the project to a later wave (RAG's decision after a missed deadline or a no-go): its whole schedule
+     * follows the new go-live date. A project whose service agreement is unsigned can only move to a wave whose
+     * signing deadline is still ahead.
      */
     public void moveToWave(String businessKey, String waveCode, String reason) {
-        ImplementationProject project = openProjectOf(businessKey);
+        moveToWave(businessKey, waveCode, reason, true);
+    }
+
+    /** Moves the project to another wave; with {@code laterOnly} only to one that goes live later. */
+    public ImplementationProject moveToWave(String businessKey, String waveCode, String reason, boolean laterOnly) {
+        ImplementationProject project = openProject(businessKey).orElseThrow(() -> DomainException.conflict(
+                "Kommune " + businessKey + " har ikke noe aktivt innføringsprosjekt å flytte."));
         Wave target = waves.findById(waveCode == null ? "" : waveCode)
                 .orElseThrow(() -> DomainException.notFound("Fant ingen bølge med kode «" + waveCode + "»."));
         Wave current = project.getWave();
-        if (!target.getGoLiveDate().isAfter(current.getGoLiveDate())) {
+        if (target.getCode().equals(current.getCode())) {
+            throw DomainException.conflict(project.getMunicipality().getName() + " er allerede i bølge "
+                    + current.getCode() + ".");
+        }
+        if (laterOnly && !target.getGoLiveDate().isAfter(current.getGoLiveDate())) {
             throw DomainException.unprocessable("Bølge " + target.getCode() + " (produksjonssetting "
                     + norwegian(target.getGoLiveDate()) + ") er ikke senere enn nåværende bølge " + current.getCode()
                     + " (" + norwegian(current.getGoLiveDate()) + ").");
@@ -248,10 +259,36 @@ public class ProjectService {
             throw DomainException.unprocessable("I bølge " + target.getCode() + " var fristen for tjenesteavtale "
                     + norwegian(newSchedule.serviceAgreementDue()) + "; den er passert. Velg en senere bølge.");
         }
+        if (!ProjectSchedule.today().isBefore(newSchedule.stabilizationEnd())) {
+            throw DomainException.unprocessable("Bølge " + target.getCode() + " er allerede ferdig stabilisert.");
+        }
+        ProjectSchedule before = project.schedule();
         project.moveTo(target);
         rescheduler.rescheduleAfterCommit(project.getProcessInstanceId());
         audit(project, "MOVED", "Flyttet fra bølge " + current.getCode() + " til " + target.getCode()
                 + (reason == null ? "" : ": " + reason));
+        events.publishEvent(new ProjectScheduleChanged(project.getId(), businessKey,
+                project.getMunicipality().getName() + " er flyttet fra bølge " + current.getCode() + " til "
+                        + target.getCode(), reason == null ? "RAG har flyttet kommunen til en annen bølge." : reason,
+                before, project.schedule(), "moved:" + target.getCode() + ":" + ProjectSchedule.now()));
+        return project;
+    }
+
+    /** The open projects of a wave: the ones a change of its go-live date moves. */
+    @Transactional(readOnly = true)
+    public List<ImplementationProject> openProjectsInWave(String waveCode) {
+        return projects.findByWaveCodeAndStateIn(waveCode, OPEN_STATES);
+    }
+
+    /** Records that the project's wave moved, and tells its members; the caller reschedules the process. */
+    public void recordWaveMoved(ImplementationProject project, ProjectSchedule before, String reason) {
+        ProjectSchedule after = project.schedule();
+        audit(project, "WAVE_MOVED", "Bølge " + project.getWave().getCode() + " flyttet: produksjonssetting "
+                + norwegian(before.goLive()) + " → " + norwegian(after.goLive()) + ": " + reason);
+        events.publishEvent(new ProjectScheduleChanged(project.getId(), project.getMunicipality().getNumber(),
+                "Bølge " + project.getWave().getCode() + " er flyttet: ny produksjonssetting "
+                        + norwegian(after.goLive()), reason, before, after,
+                "wave:" + project.getWave().getCode() + ":" + after.goLive() + ":" + ProjectSchedule.now()));
     }
 
     /** The waves a project may move to: later go-live, and a signing deadline still ahead where that matters. */

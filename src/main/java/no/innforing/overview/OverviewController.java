@@ -1,0 +1,139 @@
+package no.innforing.overview;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import no.innforing.project.DomainException;
+import no.innforing.project.ProjectSchedule;
+import no.innforing.project.ProjectService;
+import no.innforing.security.MunicipalityAccess;
+import no.innforing.wave.WaveService;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The regional overview at {@code /overview}: RAG sees every municipality per wave with a timeline and can move
+ * waves and municipalities; a project leader sees their own municipality. CSV export with the same filters.
+ */
+@Controller
+class OverviewController {
+
+    private final OverviewService overview;
+    private final WaveService waves;
+    private final ProjectService projects;
+    private final CalendarFeedController calendars;
+
+    OverviewController(OverviewService overview, WaveService waves, ProjectService projects,
+            CalendarFeedController calendars) {
+        this.overview = overview;
+        this.waves = waves;
+        this.projects = projects;
+        this.calendars = calendars;
+    }
+
+    @GetMapping("/overview")
+    String overview(@RequestParam(required = false) String wave, @RequestParam(required = false) String county,
+            Model model) {
+        Set<String> groups = MunicipalityAccess.currentGroups();
+        List<OverviewService.Row> rows = overview.rows(groups, new OverviewService.Filter(wave, county));
+        LocalDate today = ProjectSchedule.today();
+        boolean regional = MunicipalityAccess.isRegional(groups);
+        model.addAttribute("rows", rows);
+        model.addAttribute("byWave", rows.stream().collect(java.util.stream.Collectors.groupingBy(
+                OverviewService.Row::waveCode, java.util.LinkedHashMap::new, java.util.stream.Collectors.toList())));
+        model.addAttribute("timeline", Timeline.of(rows, today));
+        model.addAttribute("today", today);
+        model.addAttribute("waves", overview.waves());
+        model.addAttribute("counties", overview.counties());
+        model.addAttribute("selectedWave", wave == null ? "" : wave);
+        model.addAttribute("selectedCounty", county == null ? "" : county);
+        model.addAttribute("regional", regional);
+        if (!regional && rows.size() == 1) {
+            model.addAttribute("calendarUrl", "/calendar/" + calendars.tokenFor(rows.get(0).municipalityNumber())
+                    + ".ics");
+        }
+        return "overview";
+    }
+
+    @GetMapping(value = "/overview.csv")
+    ResponseEntity<byte[]> csv(@RequestParam(required = false) String wave,
+            @RequestParam(required = false) String county) {
+        List<OverviewService.Row> rows = overview.rows(MunicipalityAccess.currentGroups(),
+                new OverviewService.Filter(wave, county));
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.EXCEL.builder().setDelimiter(';').setHeader(
+                "kommunenummer", "kommune", "fylke", "bølge", "status", "fase", "neste frist", "dato", "dager igjen",
+                "forfalte oppgaver", "trafikklys", "forprosjekt", "frist tjenesteavtale", "hovedprosjekt",
+                "produksjonssetting", "slutt stabilisering").get())) {
+            for (OverviewService.Row r : rows) {
+                ProjectSchedule s = r.schedule();
+                csv.printRecord(r.municipalityNumber(), r.municipalityName(), r.county(), r.waveCode(), r.stateName(),
+                        r.phaseName(), r.nextDeadline() == null ? "" : r.nextDeadline().label(),
+                        r.nextDeadline() == null ? "" : r.nextDeadline().date(),
+                        r.daysLeft() == null ? "" : r.daysLeft(), r.overdueTasks(), r.light().label(),
+                        s.preProjectStart(), s.serviceAgreementDue(), s.mainProjectStart(), s.goLive(),
+                        s.stabilizationEnd());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};   // so that Excel reads æøå
+        byte[] body = out.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[bom.length + body.length];
+        System.arraycopy(bom, 0, withBom, 0, bom.length);
+        System.arraycopy(body, 0, withBom, bom.length, body.length);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"innforing-oversikt.csv\"")
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(withBom);
+    }
+
+    @PostMapping("/overview/waves/{code}")
+    String moveWave(@PathVariable String code,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate goLiveDate,
+            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        try {
+            if (!MunicipalityAccess.isRegional(MunicipalityAccess.currentGroups())) {
+                throw DomainException.conflict("Bare RAG og administratorer kan flytte bølger.");
+            }
+            var change = waves.moveGoLive(code, goLiveDate, reason);
+            redirect.addFlashAttribute("message", "Bølge " + code + " er flyttet til " + change.getNewGoLive()
+                    .format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")) + "; "
+                    + change.getProjectsMoved() + " prosjekter fulgte med.");
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/overview";
+    }
+
+    @PostMapping("/overview/projects/{number}/wave")
+    String moveProject(@PathVariable String number, @RequestParam String waveCode,
+            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        try {
+            if (!MunicipalityAccess.isRegional(MunicipalityAccess.currentGroups())) {
+                throw DomainException.conflict("Bare RAG og administratorer kan flytte kommuner mellom bølger.");
+            }
+            var moved = projects.moveToWave(number, waveCode, reason == null || reason.isBlank() ? null : reason,
+                    false);
+            redirect.addFlashAttribute("message", moved.getMunicipality().getName() + " er flyttet til bølge "
+                    + waveCode + ".");
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/overview";
+    }
+}

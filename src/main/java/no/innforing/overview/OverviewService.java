@@ -1,0 +1,172 @@
+package no.innforing.overview;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import no.innforing.project.ImplementationProject;
+import no.innforing.project.ProjectPhase;
+import no.innforing.project.ProjectProcess;
+import no.innforing.project.ProjectQueries;
+import no.innforing.project.ProjectQueries.OpenTask;
+import no.innforing.project.ProjectRepository;
+import no.innforing.project.ProjectSchedule;
+import no.innforing.project.ProjectState;
+import no.innforing.security.MunicipalityAccess;
+import no.innforing.wave.Wave;
+import no.innforing.wave.WaveRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Builds the regional overview: one row per project the viewer may see, with its phase, next deadline, overdue
+ * tasks and a traffic light. A fixed number of queries whatever the number of municipalities.
+ */
+@Service
+@Transactional(readOnly = true)
+public class OverviewService {
+
+    /** Traffic light: green on track, yellow needs attention, red needs action, grey closed. */
+    public enum Light {
+        GREEN("På sporet"), YELLOW("Følg med"), RED("Krever handling"), GREY("Avsluttet");
+
+        private final String label;
+
+        Light(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public String css() {
+            return name().toLowerCase();
+        }
+    }
+
+    public record Deadline(String label, LocalDate date) {
+    }
+
+    public record Row(String municipalityNumber, String municipalityName, String county, String waveCode,
+            String waveName, ProjectState state, String stateName, ProjectPhase phase, String phaseName,
+            Deadline nextDeadline, Long daysLeft, int overdueTasks, List<OpenTask> openTasks, Light light,
+            String processInstanceId, ProjectSchedule schedule, boolean serviceAgreementSigned) {
+    }
+
+    public record Filter(String wave, String county) {
+        boolean accepts(ImplementationProject project) {
+            return (wave == null || wave.isBlank() || wave.equals(project.getWave().getCode()))
+                    && (county == null || county.isBlank() || county.equals(project.getMunicipality().getCounty()));
+        }
+    }
+
+    private final ProjectRepository projects;
+    private final ProjectQueries queries;
+    private final WaveRepository waves;
+
+    OverviewService(ProjectRepository projects, ProjectQueries queries, WaveRepository waves) {
+        this.projects = projects;
+        this.queries = queries;
+        this.waves = waves;
+    }
+
+    public List<Wave> waves() {
+        return waves.findAllByOrderByGoLiveDateAscSequenceNoAsc();
+    }
+
+    /** The latest project of every municipality the viewer may see, passing the filter, ordered by wave. */
+    public List<Row> rows(Set<String> viewerGroups, Filter filter) {
+        ProjectQueries.LiveState live = queries.liveState();
+        LocalDate today = ProjectSchedule.today();
+        List<ImplementationProject> latest = latestPerMunicipality(projects.findAll());
+        List<Row> rows = new ArrayList<>();
+        for (ImplementationProject project : latest) {
+            if (!MunicipalityAccess.maySee(viewerGroups, project.getMunicipality().getNumber())
+                    || !filter.accepts(project)) {
+                continue;
+            }
+            rows.add(row(project, live, today));
+        }
+        rows.sort(Comparator.comparing((Row r) -> r.schedule().goLive()).thenComparing(Row::waveCode)
+                .thenComparing(Row::municipalityName));
+        return rows;
+    }
+
+    public List<String> counties() {
+        return projects.findAll().stream().map(p -> p.getMunicipality().getCounty()).distinct().sorted().toList();
+    }
+
+    private static List<ImplementationProject> latestPerMunicipality(List<ImplementationProject> all) {
+        java.util.Map<String, ImplementationProject> latest = new java.util.LinkedHashMap<>();
+        for (ImplementationProject project : all) {
+            latest.merge(project.getMunicipality().getNumber(), project, (a, b) ->
+                    a.getState().isOpen() && !b.getState().isOpen() ? a
+                            : b.getState().isOpen() && !a.getState().isOpen() ? b
+                            : a.getCreatedAt().isAfter(b.getCreatedAt()) ? a : b);
+        }
+        return new ArrayList<>(latest.values());
+    }
+
+    private static Row row(ImplementationProject project, ProjectQueries.LiveState live, LocalDate today) {
+        ProjectSchedule schedule = project.schedule();
+        boolean open = project.getState().isOpen();
+        List<OpenTask> tasks = open ? live.tasksByInstance().getOrDefault(project.getProcessInstanceId(), List.of())
+                : List.of();
+        ProjectPhase phase = open ? live.phaseByInstance().get(project.getProcessInstanceId()) : null;
+        int overdue = (int) tasks.stream().filter(t -> t.due() != null && t.due().isBefore(today)).count();
+        Deadline next = open ? nextDeadline(project, schedule, tasks, today) : null;
+        Long daysLeft = next == null ? null : ChronoUnit.DAYS.between(today, next.date());
+        return new Row(project.getMunicipality().getNumber(), project.getMunicipality().getName(),
+                project.getMunicipality().getCounty(), project.getWave().getCode(), project.getWave().getName(),
+                project.getState(), stateName(project.getState()), phase, phase == null ? "–" : phase.displayName(),
+                next, daysLeft, overdue, tasks, light(project, tasks, today, daysLeft), project.getProcessInstanceId(),
+                schedule, project.isServiceAgreementSigned());
+    }
+
+    private static Deadline nextDeadline(ImplementationProject project, ProjectSchedule schedule, List<OpenTask> tasks,
+            LocalDate today) {
+        List<Deadline> candidates = new ArrayList<>();
+        tasks.stream().filter(t -> t.due() != null && !t.due().isBefore(today))
+                .forEach(t -> candidates.add(new Deadline(t.name(), t.due())));
+        if (!project.isServiceAgreementSigned()) {
+            candidates.add(new Deadline("Frist for tjenesteavtale", schedule.serviceAgreementDue()));
+        }
+        candidates.add(new Deadline("Oppstart hovedprosjekt", schedule.mainProjectStart()));
+        candidates.add(new Deadline("Produksjonssetting", schedule.goLive()));
+        candidates.add(new Deadline("Slutt på stabilisering", schedule.stabilizationEnd()));
+        return candidates.stream().filter(d -> !d.date().isBefore(today))
+                .min(Comparator.comparing(Deadline::date)).orElse(null);
+    }
+
+    private static Light light(ImplementationProject project, List<OpenTask> tasks, LocalDate today, Long daysLeft) {
+        if (!project.getState().isOpen()) {
+            return Light.GREY;
+        }
+        boolean ragDecisionPending = tasks.stream().anyMatch(t -> ProjectProcess.TASK_DECIDE_MISSED_DEADLINE
+                .equals(t.taskDefinitionKey()) || ProjectProcess.TASK_DECIDE_AFTER_NO_GO.equals(t.taskDefinitionKey()));
+        boolean longOverdue = tasks.stream().anyMatch(t -> t.due() != null && t.due().plusDays(7).isBefore(today));
+        if (ragDecisionPending || longOverdue) {
+            return Light.RED;
+        }
+        boolean overdue = tasks.stream().anyMatch(t -> t.due() != null && t.due().isBefore(today));
+        boolean signingSoon = !project.isServiceAgreementSigned()
+                && !project.schedule().serviceAgreementDue().isAfter(today.plusDays(30));
+        if (overdue || signingSoon || (daysLeft != null && daysLeft <= 7 && !tasks.isEmpty())) {
+            return Light.YELLOW;
+        }
+        return Light.GREEN;
+    }
+
+    static String stateName(ProjectState state) {
+        return switch (state) {
+            case ACTIVE -> "Aktiv";
+            case MOVED -> "Flyttet";
+            case WITHDRAWN -> "Fratrådt";
+            case ENDED -> "Avsluttet av RAG";
+            case COMPLETED -> "Fullført";
+        };
+    }
+}

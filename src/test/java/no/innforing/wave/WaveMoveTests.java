@@ -1,0 +1,193 @@
+package no.innforing.wave;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import no.innforing.IntegrationTest;
+import no.innforing.TestSmtpServer;
+import no.innforing.notification.NotificationService;
+import no.innforing.project.ImplementationProject;
+import no.innforing.project.ProjectPhase;
+import no.innforing.project.ProjectService;
+import no.innforing.project.ProjectService.Registration;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Waves that move: after a move every member looks exactly like a project started fresh with the new date, and a
+ * refused move leaves everything as it was.
+ */
+class WaveMoveTests extends IntegrationTest {
+
+    static final LocalDate SIX_MONTHS_LATER = LocalDate.of(2028, 9, 29);
+
+    @Autowired
+    ProjectService projects;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void afterAWaveMovesEveryMemberEqualsAProjectStartedFreshWithTheNewDate() throws Exception {
+        ImplementationProject kristiansund = projects.register(new Registration("1505", "KI3", false,
+                ProjectPhase.PRE_PROJECT, null, null));
+        ImplementationProject aure = projects.register(new Registration("1576", "KI3", false,
+                ProjectPhase.SERVICE_AGREEMENT, null, null));
+
+        ResponseEntity<Map> moved = put("/api/waves/KI3",
+                "{\"goLiveDate\":\"2028-09-29\",\"reason\":\"Plattformen er forsinket seks måneder\"}");
+        assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(moved.getBody()).containsEntry("oldGoLive", "2028-03-31").containsEntry("newGoLive", "2028-09-29")
+                .containsEntry("actor", "admin").containsEntry("projectsMoved", 2);
+
+        // The same projects, started fresh in a wave that goes live on the new date.
+        wave("KI9", "Sammenligning", null, SIX_MONTHS_LATER, 9);
+        municipality("5001", "Trondheim", 214000);
+        ImplementationProject freshPre = projects.register(new Registration("5001", "KI9", false,
+                ProjectPhase.PRE_PROJECT, null, null));
+        municipality("1554", "Averøy", 5900);
+        ImplementationProject freshSigning = projects.register(new Registration("1554", "KI9", false,
+                ProjectPhase.SERVICE_AGREEMENT, null, null));
+
+        assertThat(projects.currentProject("1505").schedule()).isEqualTo(projects.currentProject("5001").schedule());
+        assertThat(projects.currentProject("1505").schedule().serviceAgreementDue()).isEqualTo(LocalDate.of(2027, 8, 29));
+        assertSameTasksAndTimers(kristiansund, freshPre);
+        assertSameTasksAndTimers(aure, freshSigning);
+        assertThat(plannedReminders("1576")).isEqualTo(plannedReminders("1554")).hasSize(4);
+
+        assertThat(get("/api/projects/1505").getBody().get("history").toString())
+                .contains("WAVE_MOVED").contains("Plattformen er forsinket seks måneder");
+        assertThat(http.withBasicAuth("admin", ADMIN_PASSWORD).getForObject("/api/waves/KI3/changes", List.class))
+                .hasSize(1);
+
+        deliverAll();
+        assertThat(subjects()).contains("Bølge KI3 er flyttet: ny produksjonssetting 29.09.2028");
+    }
+
+    @Test
+    void aMoveThatWouldPutAnUnsignedDeadlineInThePastIsRefusedAndNothingChanges() {
+        ImplementationProject kristiansund = projects.register(new Registration("1505", "KI3", false,
+                ProjectPhase.SERVICE_AGREEMENT, null, null));
+        projects.register(new Registration("1576", "KI3", false, ProjectPhase.MAIN_PROJECT, null,
+                LocalDate.of(2026, 2, 1)));
+        Map<String, java.util.Date> before = timers(kristiansund);
+
+        ResponseEntity<Map> refused = put("/api/waves/KI3", "{\"goLiveDate\":\"2027-03-15\",\"reason\":\"Raskere\"}");
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(refused.getBody()).containsEntry("detail", "Ny produksjonssetting 15.03.2027 gir frist for "
+                + "tjenesteavtale 15.02.2026, som er passert, for kommuner som ikke har signert: Kristiansund (1505). "
+                + "Flytt dem til en annen bølge først.");
+        assertThat(waves.findById("KI3").orElseThrow().getGoLiveDate()).isEqualTo(KI3_GO_LIVE);
+        assertThat(timers(kristiansund)).isEqualTo(before);
+        assertThat(get("/api/projects/1505").getBody().get("history").toString()).doesNotContain("WAVE_MOVED");
+
+        assertThat(put("/api/waves/KI3", "{\"goLiveDate\":\"2028-09-29\"}").getBody())
+                .containsEntry("detail", "reason må fylles ut: historikken skal vise hvorfor bølgen ble flyttet.");
+        assertThat(put("/api/waves/KX1", "{\"goLiveDate\":\"2028-09-29\",\"reason\":\"x\"}").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void ragMovesOneMunicipalityToAnotherWave() {
+        ImplementationProject kristiansund = projects.register(new Registration("1505", "KI3", false,
+                ProjectPhase.PRE_PROJECT, null, null));
+
+        ResponseEntity<Map> moved = post("/api/projects/1505/wave", "{\"waveCode\":\"KI4\",\"reason\":\"Trenger mer tid\"}");
+
+        assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(moved.getBody()).containsEntry("waveCode", "KI4").containsEntry("originalWaveCode", "KI3")
+                .containsEntry("state", "MOVED");
+        wave("KI9", "Sammenligning", null, KI4_GO_LIVE, 9);
+        municipality("5001", "Trondheim", 214000);
+        ImplementationProject fresh = projects.register(new Registration("5001", "KI9", false,
+                ProjectPhase.PRE_PROJECT, null, null));
+        assertSameTasksAndTimers(kristiansund, fresh);
+        assertThat(plannedReminders("1505")).isEqualTo(plannedReminders("5001"));
+
+        assertThat(post("/api/projects/1505/wave", "{\"waveCode\":\"KI4\"}").getBody())
+                .containsEntry("detail", "Kristiansund er allerede i bølge KI4.");
+    }
+
+    // ---------------------------------------------------------------------------------------------- helpers
+
+    private void assertSameTasksAndTimers(ImplementationProject moved, ImplementationProject fresh) {
+        assertThat(tasks(moved)).isEqualTo(tasks(fresh)).isNotEmpty();
+        assertThat(timers(moved)).isEqualTo(timers(fresh)).isNotEmpty();
+    }
+
+    private Map<String, java.util.Date> tasks(ImplementationProject project) {
+        Map<String, java.util.Date> due = new TreeMap<>();
+        for (Task task : taskService.createTaskQuery().processInstanceId(project.getProcessInstanceId()).list()) {
+            due.put(task.getTaskDefinitionKey(), task.getDueDate());
+        }
+        return due;
+    }
+
+    /** Every timer job of the instance (phase timers, reminders, overdue listeners) by activity, in due order. */
+    private Map<String, java.util.Date> timers(ImplementationProject project) {
+        Map<String, String> activity = new java.util.HashMap<>();
+        managementService.createJobDefinitionQuery().list().forEach(d -> activity.put(d.getId(), d.getActivityId()));
+        Map<String, java.util.Date> due = new TreeMap<>();
+        List<Job> jobs = managementService.createJobQuery().processInstanceId(project.getProcessInstanceId()).timers()
+                .orderByJobDuedate().asc().list();
+        for (int i = 0; i < jobs.size(); i++) {
+            due.put(activity.get(jobs.get(i).getJobDefinitionId()) + "#" + i, jobs.get(i).getDuedate());
+        }
+        return due;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object> plannedReminders(String municipality) {
+        return (List<Object>) get("/api/projects/" + municipality).getBody().get("plannedReminders");
+    }
+
+    private void deliverAll() {
+        managementService.createJobQuery().processDefinitionKey(NotificationService.DELIVERY_PROCESS_KEY).list()
+                .forEach(job -> managementService.executeJob(job.getId()));
+    }
+
+    private List<String> subjects() throws Exception {
+        List<String> subjects = new java.util.ArrayList<>();
+        for (var message : TestSmtpServer.get().getReceivedMessages()) {
+            subjects.add(message.getSubject());
+        }
+        return subjects;
+    }
+
+    private ResponseEntity<Map> get(String path) {
+        return http.withBasicAuth("admin", ADMIN_PASSWORD).getForEntity(path, Map.class);
+    }
+
+    private ResponseEntity<Map> put(String path, String json) {
+        return send(HttpMethod.PUT, path, json);
+    }
+
+    private ResponseEntity<Map> post(String path, String json) {
+        return send(HttpMethod.POST, path, json);
+    }
+
+    private ResponseEntity<Map> send(HttpMethod method, String path, String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.withBasicAuth("admin", ADMIN_PASSWORD).exchange(path, method, new HttpEntity<>(json, headers),
+                Map.class);
+    }
+}
