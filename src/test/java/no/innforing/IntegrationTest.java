@@ -96,6 +96,8 @@ public abstract class IntegrationTest {
         jdbc.update("delete from notification");
         jdbc.update("delete from project_audit");
         jdbc.update("delete from implementation_project");
+        jdbc.update("delete from wave_change");
+        jdbc.update("delete from calendar_feed");
         jdbc.update("delete from wave");
         jdbc.update("delete from municipality");
         municipality("1505", "Kristiansund", 24000);

@@ -1,0 +1,134 @@
+package no.innforing.overview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Map;
+import no.innforing.IntegrationTest;
+import no.innforing.project.ProjectPhase;
+import no.innforing.project.ProjectService;
+import no.innforing.project.ProjectService.Registration;
+import no.innforing.wave.WaveService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** The overview page, its CSV export and the calendar feeds, over HTTP. */
+class OverviewPageTests extends IntegrationTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ProjectService projects;
+    @Autowired
+    WaveService waveService;
+    @Autowired
+    IdentityService identityService;
+
+    @BeforeEach
+    void threeProjects() {
+        municipality("1554", "Averøy", 5900);
+        projects.register(new Registration("1505", "KI3", false, ProjectPhase.SERVICE_AGREEMENT, null, null));
+        projects.register(new Registration("1576", "KI3", false, ProjectPhase.PRE_PROJECT, null, null));
+        projects.register(new Registration("5001", "PD1", false, ProjectPhase.STABILIZATION, null, null));
+        projects.register(Registration.of("1554", "KI4"));
+        projects.requestWithdrawal("1554", null);
+        if (identityService.createUserQuery().userId("pl-1505-side").count() == 0) {
+            User user = identityService.newUser("pl-1505-side");
+            user.setPassword("pl-1505-side-passord");
+            identityService.saveUser(user);
+            identityService.createMembership("pl-1505-side", "municipality-1505");
+        }
+    }
+
+    @Test
+    void ragSeesEveryMunicipalityPerWaveWithPhaseDeadlineAndLight() {
+        ResponseEntity<String> page = http.withBasicAuth("admin", ADMIN_PASSWORD).getForEntity("/overview", String.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(page.getBody()).contains("Regional oversikt").contains("Tidslinje")
+                .contains("Bølge KI3 – Kommunal innføring 3 (produksjonssetting 31.03.2028)")
+                .contains("Kristiansund").contains("Aure").contains("Trondheim").contains("Averøy")
+                .contains("Tjenesteavtale").contains("Forprosjekt").contains("Feilretting og justering")
+                .contains("Frist for tjenesteavtale").contains("Fratrådt")
+                .contains("/camunda/app/cockpit/default/#/process-instance/")
+                .contains("Flytt produksjonssettingen for bølge KI3");
+        // one timeline row per municipality, the service-agreement deadline marked for the two unsigned ones
+        assertThat(page.getBody().split("class=\"bar-main").length - 1).isEqualTo(4);
+        assertThat(page.getBody().split("class=\"deadline\"").length - 1).isEqualTo(2);
+
+        String filtered = http.withBasicAuth("admin", ADMIN_PASSWORD).getForObject("/overview?wave=KI3", String.class);
+        assertThat(filtered).contains("Kristiansund").contains("Aure").doesNotContain("Trondheim · PD1");
+    }
+
+    @Test
+    void aProjectLeaderSeesOnlyTheirOwnMunicipalityAndItsCalendarFeed() {
+        String page = http.withBasicAuth("pl-1505-side", "pl-1505-side-passord").getForObject("/overview", String.class);
+        assertThat(page).contains("Kristiansund – innføringsprosjekt").contains("Kommende frister")
+                .contains("Signer tjenesteavtale eller fratre").contains("kalenderfeed")
+                .doesNotContain("Aure").doesNotContain("Trondheim").doesNotContain("Flytt produksjonssettingen");
+        String csv = new String(http.withBasicAuth("pl-1505-side", "pl-1505-side-passord")
+                .getForObject("/overview.csv", byte[].class), StandardCharsets.UTF_8);
+        assertThat(csv.lines().count()).isEqualTo(2);
+    }
+
+    @Test
+    void theCsvExportHasOneRowPerMunicipalityWithTheSameFilters() {
+        byte[] body = http.withBasicAuth("admin", ADMIN_PASSWORD).getForObject("/overview.csv", byte[].class);
+        String csv = new String(body, StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFFkommunenummer;kommune;fylke;bølge;status;fase;neste frist");
+        assertThat(csv.lines().count()).isEqualTo(5);
+        assertThat(csv).contains("1505;Kristiansund;Møre og Romsdal;KI3;Aktiv;Tjenesteavtale;")
+                .contains(";2027-02-28;2027-03-31;2028-03-31;2028-09-30");
+        String ki3 = new String(http.withBasicAuth("admin", ADMIN_PASSWORD).getForObject("/overview.csv?wave=KI3",
+                byte[].class), StandardCharsets.UTF_8);
+        assertThat(ki3.lines().count()).isEqualTo(3);
+    }
+
+    @Test
+    void aCalendarFeedFollowsEveryMove() {
+        Map<?, ?> address = http.withBasicAuth("pl-1505-side", "pl-1505-side-passord")
+                .getForObject("/api/projects/1505/calendar", Map.class);
+        String url = (String) address.get("url");
+        assertThat(url).startsWith("http://localhost:8080/calendar/").endsWith(".ics");
+        String path = url.substring("http://localhost:8080".length());
+
+        ResponseEntity<String> feed = http.getForEntity(path, String.class);   // no login: the token is the key
+        assertThat(feed.getHeaders().getContentType().toString()).startsWith("text/calendar");
+        assertThat(feed.getBody()).contains("X-WR-CALNAME:Innføring – Kristiansund")
+                .contains("SUMMARY:Frist for å signere tjenesteavtale (Kristiansund\\, bølge KI3)");
+        assertThat(event(feed.getBody(), "1505-service-agreement")).contains("DTSTART;VALUE=DATE:20270228");
+        assertThat(event(feed.getBody(), "1505-go-live")).contains("DTSTART;VALUE=DATE:20280331");
+
+        waveService.moveGoLive("KI3", LocalDate.of(2028, 9, 29), "Forsinkelse");
+        String moved = http.getForObject(path, String.class);
+        assertThat(event(moved, "1505-service-agreement")).contains("DTSTART;VALUE=DATE:20270829");
+        assertThat(event(moved, "1505-go-live")).contains("DTSTART;VALUE=DATE:20280929");
+
+        assertThat(http.getForEntity("/calendar/not-a-token.ics", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.withBasicAuth("pl-1505-side", "pl-1505-side-passord")
+                .getForEntity("/api/projects/1576/calendar", Map.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    /** The VEVENT with the given UID (without the domain part). */
+    private static String event(String calendar, String uid) {
+        for (String event : calendar.split("BEGIN:VEVENT")) {
+            if (event.contains("UID:" + uid + "@innforing")) {
+                return event.substring(0, event.indexOf("END:VEVENT"));
+            }
+        }
+        throw new AssertionError("No event " + uid + " in " + calendar);
+    }
+
+    @Test
+    void pagesNeedALoginAndOfferANorwegianLoginPage() {
+        ResponseEntity<String> anonymous = http.getForEntity("/overview", String.class);
+        assertThat(anonymous.getBody()).contains("Logg inn med samme brukernavn og passord som i Camunda Tasklist");
+    }
+}
