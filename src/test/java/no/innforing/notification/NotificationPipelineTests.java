@@ -343,6 +343,15 @@ class NotificationPipelineTests extends IntegrationTest {
                 "/api/notifications/" + forAdmin.get(0).get("id"), Map.class);
         assertThat((String) content.get("text")).contains("Kommunen har brukt retten til å fratre før fristen");
         assertThat((String) content.get("html")).contains("Kristiansund (1505)");
+
+        String page = http.withBasicAuth("admin", ADMIN_PASSWORD).getForObject("/notifications?municipality=1505",
+                String.class);
+        assertThat(page).contains("Varslingslogg").contains("RAG: Kristiansund har fratrådt").contains("SKIPPED");
+        String entry = http.withBasicAuth("admin", ADMIN_PASSWORD).getForObject(
+                "/notifications/" + forAdmin.get(0).get("id"), String.class);
+        assertThat(entry).contains("Kommunen har brukt retten til å fratre før fristen");
+        assertThat(http.withBasicAuth("pl-1576-logg", "pl-1576-logg-passord").getForObject("/notifications",
+                String.class)).doesNotContain("Kristiansund har fratrådt");
     }
 
     // ---------------------------------------------------------------------------------------------- helpers
