@@ -78,14 +78,19 @@ class EmbeddedDefaultSmokeTests {
     }
 
     @Test
-    void theCamundaWebappsAreServedAtTheirDefaultPath() {
-        // "/" redirects to the webapps' start page (the client follows the redirects).
-        ResponseEntity<String> start = http.getForEntity("/", String.class);
-        assertThat(start.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(start.getBody()).contains("/camunda/app/welcome/");
-        ResponseEntity<String> tasklist = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+    void theCamundaWebappsAreServedAtTheirDefaultPath() throws Exception {
+        var client = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+                .build();
+        var start = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.getRootUri() + "/"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(start.statusCode()).isBetween(300, 399);
+        assertThat(start.headers().firstValue("Location").orElseThrow()).endsWith("/camunda/app/");
+        // This test's engine is called "smoke" (see above); in the application it is "default".
+        ResponseEntity<String> tasklist = http.getForEntity("/camunda/app/tasklist/smoke/", String.class);
         assertThat(tasklist.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(tasklist.getBody()).contains("Tasklist");
+        assertThat(http.getForEntity("/camunda/app/welcome/scripts/config.js", String.class).getBody())
+                .contains("href: '/overview'");
     }
 
     @Test

@@ -93,6 +93,11 @@ public abstract class IntegrationTest {
         setClock(TODAY);
         runtimeService.createProcessInstanceQuery().list().forEach(instance ->
                 runtimeService.deleteProcessInstance(instance.getId(), "test reset", true, true));
+        jdbc.update("delete from benefit_measurement");
+        jdbc.update("delete from benefit_goal");
+        jdbc.update("delete from benefit_plan");
+        jdbc.update("delete from project_risk");
+        jdbc.update("delete from cost_total");
         jdbc.update("delete from notification");
         jdbc.update("delete from project_audit");
         jdbc.update("delete from implementation_project");

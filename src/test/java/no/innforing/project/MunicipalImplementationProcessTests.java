@@ -78,7 +78,8 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
         complete(project, TASK_COMMUNICATION_PLAN, LocalDate.of(2026, 11, 30));
         complete(project, TASK_RISK_ANALYSIS, LocalDate.of(2026, 12, 31));
         complete(project, TASK_MAP_CURRENT_SYSTEMS, LocalDate.of(2026, 12, 31));
-        complete(project, TASK_BENEFIT_PLAN, LocalDate.of(2027, 1, 31));
+        complete(project, TASK_BENEFIT_PLAN, LocalDate.of(2027, 1, 31), "benefitExpected",
+                "Færre legemiddelfeil og mindre dobbeltregistrering", "benefitAmbition", "−80 % innen tre år");
 
         assertThat(project).hasPassed(SUBPROCESS_PRE_PROJECT).isWaitingAt(TASK_SIGN_SERVICE_AGREEMENT);
         assertThat(phase(project)).isEqualTo(ProjectPhase.SERVICE_AGREEMENT);

@@ -1,0 +1,32 @@
+package no.innforing.benefit;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface BenefitPlanRepository extends JpaRepository<BenefitPlan, Long> {
+    Optional<BenefitPlan> findByProjectId(Long projectId);
+}
+
+interface BenefitGoalRepository extends JpaRepository<BenefitGoal, Long> {
+    List<BenefitGoal> findByProjectIdOrderByFocusAreaAscIdAsc(Long projectId);
+
+    List<BenefitGoal> findByProjectIdIn(Collection<Long> projectIds);
+}
+
+interface MeasurementRepository extends JpaRepository<Measurement, Long> {
+    List<Measurement> findByGoalIdInOrderByMeasuredOnAscIdAsc(Collection<Long> goalIds);
+
+    boolean existsByGoalIdAndMeasuredOnBetween(Long goalId, LocalDate from, LocalDate to);
+}
+
+interface RiskRepository extends JpaRepository<Risk, Long> {
+    List<Risk> findByProjectIdOrderByIdAsc(Long projectId);
+
+    List<Risk> findByStatus(RiskStatus status);
+}
+
+interface CostTotalRepository extends JpaRepository<CostTotal, String> {
+}
