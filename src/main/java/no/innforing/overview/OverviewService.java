@@ -121,7 +121,7 @@ public class OverviewService {
         Long daysLeft = next == null ? null : ChronoUnit.DAYS.between(today, next.date());
         return new Row(project.getMunicipality().getNumber(), project.getMunicipality().getName(),
                 project.getMunicipality().getCounty(), project.getWave().getCode(), project.getWave().getName(),
-                project.getState(), stateName(project.getState()), phase, phase == null ? "–" : phase.displayName(),
+                project.getState(), project.getState().displayName(), phase, phase == null ? "–" : phase.displayName(),
                 next, daysLeft, overdue, tasks, light(project, tasks, today, daysLeft), project.getProcessInstanceId(),
                 schedule, project.isServiceAgreementSigned());
     }
@@ -158,15 +158,5 @@ public class OverviewService {
             return Light.YELLOW;
         }
         return Light.GREEN;
-    }
-
-    static String stateName(ProjectState state) {
-        return switch (state) {
-            case ACTIVE -> "Aktiv";
-            case MOVED -> "Flyttet";
-            case WITHDRAWN -> "Fratrådt";
-            case ENDED -> "Avsluttet av RAG";
-            case COMPLETED -> "Fullført";
-        };
     }
 }

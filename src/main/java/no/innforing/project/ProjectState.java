@@ -13,6 +13,17 @@ public enum ProjectState {
     /** Stabilization is over and the project is closed. */
     COMPLETED;
 
+    /** What users read: aktiv, flyttet, fratrådt, avsluttet av RAG, fullført. */
+    public String displayName() {
+        return switch (this) {
+            case ACTIVE -> "Aktiv";
+            case MOVED -> "Flyttet";
+            case WITHDRAWN -> "Fratrådt";
+            case ENDED -> "Avsluttet av RAG";
+            case COMPLETED -> "Fullført";
+        };
+    }
+
     public boolean isOpen() {
         return this == ACTIVE || this == MOVED;
     }
