@@ -1,0 +1,126 @@
+package no.innforing;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Chromium from Debian for browser tests, driven by the system chromedriver: nothing is downloaded (Selenium
+ * Manager is never asked, because both the browser and the driver are given). Screenshots go to
+ * {@code target/screenshots/<name>.png}.
+ */
+public final class BrowserSupport {
+
+    public static final String CHROMIUM = "/usr/bin/chromium";
+    public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private static final Map<WebDriver, Path> PROFILES = new ConcurrentHashMap<>();
+
+    /**
+     * Selenium warns that it has no DevTools (CDP) classes for Debian's newer Chromium; the tests use only WebDriver,
+     * so the warning is noise. Held here so that the levels stay set.
+     */
+    private static final List<Logger> QUIET = Stream.of("org.openqa.selenium.devtools.CdpVersionFinder",
+            "org.openqa.selenium.chromium.ChromiumDriver").map(Logger::getLogger).toList();
+
+    static {
+        QUIET.forEach(logger -> logger.setLevel(Level.SEVERE));
+    }
+
+    private BrowserSupport() {
+    }
+
+    /**
+     * Chromium and chromedriver must be installed: on CI (environment variable {@code CI=true}) a missing one fails
+     * the test, locally the test is skipped with a message saying what to install.
+     */
+    public static void requireChromium() {
+        boolean present = Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
+        if (present) {
+            return;
+        }
+        String message = "Browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+                + " (Debian: apt-get install chromium chromium-driver)";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail(message + "; CI installs them in .ci/run, so they should be there");
+        }
+        assumeTrue(false, message + "; skipped");
+    }
+
+    /** Starts headless Chromium (1366x900, English UI, a fresh profile). End it with {@link #quit(WebDriver)}. */
+    public static WebDriver startChromium() {
+        requireChromium();
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("innforing-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1366,900", "--lang=en-US",
+                "--user-data-dir=" + profile.toAbsolutePath());
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        PROFILES.put(driver, profile);
+        return driver;
+    }
+
+    /** Ends the browser and removes its profile. */
+    public static void quit(WebDriver driver) {
+        if (driver == null) {
+            return;
+        }
+        try {
+            driver.quit();
+        } finally {
+            Path profile = PROFILES.remove(driver);
+            if (profile != null) {
+                try (Stream<Path> files = Files.walk(profile)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                } catch (IOException ignored) {
+                    // a left-over temp directory is harmless
+                }
+            }
+        }
+    }
+
+    /** Writes what the browser shows to {@code target/screenshots/<name>.png} and returns that file. */
+    public static Path screenshot(WebDriver driver, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path target = SCREENSHOTS.resolve(name + ".png");
+            return Files.write(target, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
