@@ -64,6 +64,12 @@ public class Risk {
         this.reviewedBy = by;
     }
 
+    /** Reviewed without changes (the phase-start review in Tasklist). */
+    void reviewed(Instant at, String by) {
+        this.reviewedAt = at;
+        this.reviewedBy = by;
+    }
+
     /** Likelihood × consequence, 1 to 25. */
     public int score() {
         return likelihood * consequence;

@@ -32,6 +32,8 @@ public final class ProjectProcess {
     public static final String TASK_TECHNICAL_READINESS = "Task_TechnicalReadiness";
     public static final String TASK_ORDER_ACCESS = "Task_OrderAccess";
     public static final String TASK_ADAPT_WORK_PROCESSES = "Task_AdaptWorkProcesses";
+    public static final String TASK_REVIEW_RISKS_MAIN_PROJECT = "Task_ReviewRisksMainProject";
+    public static final String TASK_REVIEW_RISKS_STABILIZATION = "Task_ReviewRisksStabilization";
     public static final String TASK_TRAIN_SUPER_USERS = "Task_TrainSuperUsers";
     public static final String TASK_TRAIN_END_USERS = "Task_TrainEndUsers";
     public static final String TASK_ASSESS_GO_LIVE_READINESS = "Task_AssessGoLiveReadiness";

@@ -25,6 +25,8 @@ public final class TaskDeadlines {
             Map.entry(TASK_SIGN_SERVICE_AGREEMENT, ProjectSchedule::serviceAgreementDue),
             Map.entry(TASK_DECIDE_MISSED_DEADLINE, s -> s.serviceAgreementDue().plusDays(14)),
             Map.entry(TASK_TRAINING_PLAN, s -> s.mainProjectStart().plusMonths(2)),
+            Map.entry(TASK_REVIEW_RISKS_MAIN_PROJECT, s -> s.mainProjectStart().plusMonths(1)),
+            Map.entry(TASK_REVIEW_RISKS_STABILIZATION, s -> s.goLive().plusWeeks(2)),
             Map.entry(TASK_TECHNICAL_READINESS, s -> s.goLive().minusMonths(3)),
             Map.entry(TASK_ADAPT_WORK_PROCESSES, s -> s.goLive().minusMonths(2)),
             Map.entry(TASK_ORDER_ACCESS, s -> s.goLive().minusWeeks(6)),

@@ -15,6 +15,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import no.innforing.IntegrationTest;
+import no.innforing.benefit.BenefitService;
+import no.innforing.benefit.RiskDefinition;
+import no.innforing.benefit.RiskFocus;
+import no.innforing.benefit.RiskStatus;
 import no.innforing.project.ProjectService.Registration;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.TaskService;
@@ -46,6 +50,8 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
     FormService formService;
     @Autowired
     ProjectQueries queries;
+    @Autowired
+    BenefitService benefits;
 
     @Test
     void happyPathRunsThroughEveryPhaseOnTheScheduleDates() {
@@ -98,8 +104,14 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
 
         assertThat(phase(project)).isEqualTo(ProjectPhase.MAIN_PROJECT);
         complete(project, TASK_TRAINING_PLAN, LocalDate.of(2027, 5, 31));
-        assertThat(project).isWaitingAt(TASK_TECHNICAL_READINESS, TASK_ORDER_ACCESS, TASK_ADAPT_WORK_PROCESSES,
-                TASK_TRAIN_SUPER_USERS);
+        assertThat(project).isWaitingAt(TASK_REVIEW_RISKS_MAIN_PROJECT, TASK_TECHNICAL_READINESS, TASK_ORDER_ACCESS,
+                TASK_ADAPT_WORK_PROCESSES, TASK_TRAIN_SUPER_USERS);
+        benefits.addRisk(KRISTIANSUND, new RiskDefinition("Ansatte får for lite tid til opplæring", RiskFocus.STAFF, 4, 3,
+                "Frikjøp av superbrukere", "Kommunalsjef", RiskStatus.OPEN));
+        setClock(LocalDate.of(2027, 4, 12));
+        complete(project, TASK_REVIEW_RISKS_MAIN_PROJECT, LocalDate.of(2027, 4, 30), "risksReviewed", true);
+        assertThat(benefits.risks(KRISTIANSUND)).singleElement().satisfies(risk ->
+                assertThat(risk.reviewedOn()).isEqualTo(LocalDate.of(2027, 4, 12)));
         complete(project, TASK_TECHNICAL_READINESS, LocalDate.of(2027, 12, 31));
         complete(project, TASK_ORDER_ACCESS, LocalDate.of(2028, 2, 18));
         complete(project, TASK_ADAPT_WORK_PROCESSES, LocalDate.of(2028, 1, 31));
@@ -122,6 +134,7 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
         complete(project, TASK_CUT_OVER, KI3_GO_LIVE, "wentLiveOn", "2028-03-31");
 
         assertThat(phase(project)).isEqualTo(ProjectPhase.STABILIZATION);
+        complete(project, TASK_REVIEW_RISKS_STABILIZATION, LocalDate.of(2028, 4, 14), "risksReviewed", true);
         complete(project, TASK_FOLLOW_UP_ERRORS, LocalDate.of(2028, 6, 30));
         complete(project, TASK_HAND_OVER_TO_OPERATIONS, STABILIZATION_END);
         assertThat(timer(project, TIMER_STABILIZATION_END).getDuedate()).isEqualTo(startOf(STABILIZATION_END));
