@@ -14,7 +14,11 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Condition;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -63,19 +67,38 @@ public abstract class IntegrationTest {
         registry.add("spring.mail.port", TestSmtpServer::port);
     }
 
+    /**
+     * Process coverage is collected for every test class (the extension needs an active run whenever a process
+     * executes), but the threshold applies only to the class that sets {@link #enforceProcessCoverage()}: the
+     * implementation process tests must cover at least 95 % of {@code municipal-implementation}. The delivery and
+     * measurement processes are left out; they have tests of their own.
+     */
     @TestConfiguration
     static class Coverage {
-        /** The process tests must cover the implementation process; the build fails below this share. */
-        /** Primary: the coverage extension also defines a default, and would silently fall back to it. */
         @Bean
         @Primary
         ProcessEngineCoverageProperties processEngineCoverageProperties() {
-            return ProcessEngineCoverageProperties.builder()
-                    .addInclusionPatternForTestClasses("*ProcessTests")
-                    .excludeProcessDefinitionKeys("notification-delivery", "benefit-measurement")
-                    .assertClassCoverageAtLeast(0.95)
-                    .build();
+            ProcessEngineCoverageProperties defaults = ProcessEngineCoverageProperties.builder().build();
+            Condition<Double> threshold = new Condition<>(
+                    ratio -> !coverageEnforced || ratio >= MINIMUM_PROCESS_COVERAGE,
+                    "at least %s of the implementation process", MINIMUM_PROCESS_COVERAGE);
+            return new ProcessEngineCoverageProperties(false, true,
+                    List.of("notification-delivery", "benefit-measurement"), List.of(threshold), Map.of(), List.of(),
+                    defaults.getReportDirectory());
         }
+    }
+
+    public static final double MINIMUM_PROCESS_COVERAGE = 0.95;
+    private static volatile boolean coverageEnforced;
+
+    /** Called by a process test class in its {@code @BeforeAll}: its class coverage must reach the minimum. */
+    protected static void enforceProcessCoverage() {
+        coverageEnforced = true;
+    }
+
+    @BeforeAll
+    static void coverageNotEnforcedByDefault() {
+        coverageEnforced = false;
     }
 
     @Autowired
@@ -130,6 +153,19 @@ public abstract class IntegrationTest {
         Municipality municipality = new Municipality(number, name, "Møre og Romsdal", population);
         municipality.setContacts("prosjektleder@k" + number + ".example", "kommunedirektor@k" + number + ".example");
         municipalities.save(municipality);
+    }
+
+    /** A Camunda user with a password, in the group; created once (users outlive the per-test reset). */
+    protected void user(String id, String password, String group) {
+        var identity = processEngine.getIdentityService();
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            var user = identity.newUser(id);
+            user.setPassword(password);
+            identity.saveUser(user);
+        }
+        if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
+            identity.createMembership(id, group);
+        }
     }
 
     protected void wave(String code, String name, String hospitalTrust, LocalDate goLive, int sequence) {

@@ -30,7 +30,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The benefit pages: {@code /benefits} for the region (RAG) and {@code /benefits/{number}} for one municipality,
- * with a form to register a measurement that gets the same checks and messages as the API.
+ * with forms to register a measurement, add a benefit goal (from the catalogue or from scratch), add and update
+ * risks and edit the benefit plan. Every form posts to {@link BenefitService}, so it gets the same checks and
+ * messages as the API; every post checks {@link MunicipalityAccess#requireSee} like the page itself.
  */
 @Controller
 class BenefitPages {
@@ -68,6 +70,10 @@ class BenefitPages {
     record RiskRow(String municipalityName, Risk risk) {
     }
 
+    /** An example of the benefit catalogue as the goal form lists it. */
+    record CatalogueOption(String code, String label) {
+    }
+
     @GetMapping("/benefits")
     String region(Model model) {
         Set<String> groups = MunicipalityAccess.currentGroups();
@@ -102,13 +108,22 @@ class BenefitPages {
         return "benefit/region";
     }
 
+    /** The confirmations shown after a redirect, by the value of {@code ?lagret}. */
+    private static final Map<String, String> CONFIRMATIONS = Map.of(
+            "", "Målingen er registrert.",
+            "maling", "Målingen er registrert.",
+            "mal", "Gevinstmålet er lagt til.",
+            "risiko", "Risikoen er lagt til i risikoregisteret.",
+            "risiko-endret", "Risikoen er oppdatert.",
+            "plan", "Gevinstplanen er lagret.");
+
     @GetMapping("/benefits/{municipalityNumber}")
     String municipality(@PathVariable String municipalityNumber, @RequestParam(required = false) String lagret,
             Model model) {
         access.requireSee(municipalityNumber);
         fill(model, municipalityNumber);
         if (lagret != null) {
-            model.addAttribute("saved", "Målingen er registrert.");
+            model.addAttribute("saved", CONFIRMATIONS.getOrDefault(lagret, "Endringen er lagret."));
         }
         return "benefit/municipality";
     }
@@ -137,7 +152,7 @@ class BenefitPages {
             errors.put("value", "Fyll ut målt verdi.");
         } else {
             try {
-                number = new BigDecimal(value.trim().replace(" ", "").replace("\u00a0", "").replace(',', '.'));
+                number = decimal(value);
             } catch (NumberFormatException e) {
                 errors.put("value", "Målt verdi må være et tall, for eksempel 1250 eller 1,3.");
             }
@@ -145,13 +160,12 @@ class BenefitPages {
         if (errors.isEmpty()) {
             try {
                 benefits.addMeasurement(municipalityNumber, goalId, day, number, note);
-                return "redirect:/benefits/" + municipalityNumber + "?lagret";
+                return "redirect:/benefits/" + municipalityNumber + "?lagret=maling";
             } catch (DomainException e) {
                 String field = e.getMessage().startsWith("Målingen er datert") ? "measuredOn"
                         : e.kind() == DomainException.Kind.NOT_FOUND ? "goalId" : "value";
                 errors.put(field, e.getMessage());
-                response.setStatus(e.kind() == DomainException.Kind.UNPROCESSABLE ? 422
-                        : e.kind() == DomainException.Kind.NOT_FOUND ? 404 : 400);
+                response.setStatus(status(e));
             }
         } else {
             response.setStatus(400);
@@ -162,6 +176,212 @@ class BenefitPages {
                 "measuredOn", measuredOn == null ? "" : measuredOn, "value", value == null ? "" : value,
                 "note", note == null ? "" : note));
         return "benefit/municipality";
+    }
+
+    // --- Goals, risks and the plan: the forms call the same BenefitService methods as the API, which decides
+    // what is allowed (the rules, and whether a withdrawn or ended project may still be changed). The page only
+    // turns text into numbers, dates and choices; on any problem nothing is stored and the page is shown again
+    // with the message next to the form and what the user typed.
+
+    static final List<String> GOAL_FIELDS = List.of("catalogueCode", "focusArea", "serviceCategory", "indicator",
+            "unit", "direction", "baseline", "target", "targetDate", "responsible");
+    static final List<String> RISK_FIELDS = List.of("description", "focus", "likelihood", "consequence",
+            "mitigation", "owner", "status");
+    static final List<String> PLAN_FIELDS = List.of("expectedBenefits", "serviceCategories", "ambition",
+            "followUpResponsibility", "replanning");
+
+    @PostMapping("/benefits/{municipalityNumber}/goals")
+    String addGoal(@PathVariable String municipalityNumber, @RequestParam Map<String, String> params, Model model,
+            HttpServletResponse response) {
+        access.requireSee(municipalityNumber);
+        Map<String, String> errors = new LinkedHashMap<>();
+        FocusArea area = choice(FocusArea.class, params.get("focusArea"), "focusArea",
+                "Velg et fokusområde fra listen.", errors);
+        Direction direction = choice(Direction.class, params.get("direction"), "direction",
+                "Velg retning fra listen (øke eller redusere).", errors);
+        BigDecimal baseline = decimal(params.get("baseline"), "baseline",
+                "Utgangsverdien må være et tall, for eksempel 2300 eller 1,3.", errors);
+        BigDecimal target = decimal(params.get("target"), "target",
+                "Målverdien må være et tall, for eksempel 100 eller 0,1.", errors);
+        LocalDate targetDate = date(params.get("targetDate"), "targetDate",
+                "Skriv måldatoen som åååå-mm-dd, for eksempel 2029-06-30.", errors);
+        if (errors.isEmpty()) {
+            try {
+                benefits.addGoal(municipalityNumber, new GoalDefinition(area, params.get("serviceCategory"),
+                        params.get("indicator"), params.get("unit"), direction, baseline, target, targetDate,
+                        params.get("responsible"), blankToNull(params.get("catalogueCode"))));
+                return "redirect:/benefits/" + municipalityNumber + "?lagret=mal";
+            } catch (DomainException e) {
+                errors.put("service", e.getMessage());
+                response.setStatus(status(e));
+            }
+        } else {
+            response.setStatus(400);
+        }
+        fill(model, municipalityNumber);
+        model.addAttribute("goalErrors", errors);
+        model.addAttribute("goalForm", formOf(GOAL_FIELDS, params));
+        return "benefit/municipality";
+    }
+
+    @PostMapping("/benefits/{municipalityNumber}/risks")
+    String addRisk(@PathVariable String municipalityNumber, @RequestParam Map<String, String> params, Model model,
+            HttpServletResponse response) {
+        access.requireSee(municipalityNumber);
+        Map<String, String> errors = new LinkedHashMap<>();
+        RiskDefinition definition = risk(params, errors);
+        if (errors.isEmpty()) {
+            try {
+                benefits.addRisk(municipalityNumber, definition);
+                return "redirect:/benefits/" + municipalityNumber + "?lagret=risiko";
+            } catch (DomainException e) {
+                errors.put("service", e.getMessage());
+                response.setStatus(status(e));
+            }
+        } else {
+            response.setStatus(400);
+        }
+        fill(model, municipalityNumber);
+        model.addAttribute("riskErrors", errors);
+        model.addAttribute("riskForm", formOf(RISK_FIELDS, params));
+        return "benefit/municipality";
+    }
+
+    @PostMapping("/benefits/{municipalityNumber}/risks/{riskId}")
+    String updateRisk(@PathVariable String municipalityNumber, @PathVariable long riskId,
+            @RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
+        access.requireSee(municipalityNumber);
+        Map<String, String> errors = new LinkedHashMap<>();
+        RiskDefinition definition = risk(params, errors);
+        if (errors.isEmpty()) {
+            try {
+                benefits.updateRisk(municipalityNumber, riskId, definition);
+                return "redirect:/benefits/" + municipalityNumber + "?lagret=risiko-endret";
+            } catch (DomainException e) {
+                errors.put("service", e.getMessage());
+                response.setStatus(status(e));
+            }
+        } else {
+            response.setStatus(400);
+        }
+        fill(model, municipalityNumber);
+        model.addAttribute("riskEditId", riskId);
+        model.addAttribute("riskEditKnown", benefits.risks(municipalityNumber).stream()
+                .anyMatch(r -> r.getId() == riskId));
+        model.addAttribute("riskEditErrors", errors);
+        model.addAttribute("riskEditForm", formOf(RISK_FIELDS, params));
+        return "benefit/municipality";
+    }
+
+    @PostMapping("/benefits/{municipalityNumber}/plan")
+    String savePlan(@PathVariable String municipalityNumber, @RequestParam Map<String, String> params, Model model,
+            HttpServletResponse response) {
+        access.requireSee(municipalityNumber);
+        Map<String, String> errors = new LinkedHashMap<>();
+        try {
+            benefits.savePlan(municipalityNumber, new BenefitService.PlanAnswers(params.get("expectedBenefits"),
+                    params.get("serviceCategories"), params.get("ambition"), params.get("followUpResponsibility"),
+                    params.get("replanning")));
+            return "redirect:/benefits/" + municipalityNumber + "?lagret=plan";
+        } catch (DomainException e) {
+            errors.put("service", e.getMessage());
+            response.setStatus(status(e));
+        }
+        fill(model, municipalityNumber);
+        model.addAttribute("planErrors", errors);
+        model.addAttribute("planForm", formOf(PLAN_FIELDS, params));
+        return "benefit/municipality";
+    }
+
+    /** A risk as typed in the form; only what cannot be read (not a number, not in the list) is reported here. */
+    private static RiskDefinition risk(Map<String, String> params, Map<String, String> errors) {
+        RiskFocus focus = choice(RiskFocus.class, params.get("focus"), "focus", "Velg et fokus fra listen.", errors);
+        Integer likelihood = whole(params.get("likelihood"), "likelihood",
+                "Sannsynligheten må være et tall fra listen (1–5).", errors);
+        Integer consequence = whole(params.get("consequence"), "consequence",
+                "Konsekvensen må være et tall fra listen (1–5).", errors);
+        RiskStatus status = choice(RiskStatus.class, params.get("status"), "status",
+                "Velg en status fra listen.", errors);
+        return new RiskDefinition(params.get("description"), focus, likelihood, consequence,
+                params.get("mitigation"), params.get("owner"), status);
+    }
+
+    private static int status(DomainException e) {
+        return switch (e.kind()) {
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case UNPROCESSABLE -> 422;
+            case INVALID -> 400;
+        };
+    }
+
+    /** A number as a Norwegian writes it: 2 300, 1,3 or 1.3. */
+    private static BigDecimal decimal(String text) {
+        return new BigDecimal(text.trim().replace(" ", "").replace("\u00a0", "").replace(',', '.'));
+    }
+
+    private static BigDecimal decimal(String text, String field, String message, Map<String, String> errors) {
+        if (BenefitService.blank(text)) {
+            return null;
+        }
+        try {
+            return decimal(text);
+        } catch (NumberFormatException e) {
+            errors.put(field, message);
+            return null;
+        }
+    }
+
+    private static Integer whole(String text, String field, String message, Map<String, String> errors) {
+        if (BenefitService.blank(text)) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            errors.put(field, message);
+            return null;
+        }
+    }
+
+    private static LocalDate date(String text, String field, String message, Map<String, String> errors) {
+        if (BenefitService.blank(text)) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            errors.put(field, message);
+            return null;
+        }
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, String text, String field, String message,
+            Map<String, String> errors) {
+        if (BenefitService.blank(text)) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, text.trim());
+        } catch (IllegalArgumentException e) {
+            errors.put(field, message);
+            return null;
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return BenefitService.blank(text) ? null : text.trim();
+    }
+
+    /** What the user typed, for showing the form again; every field present, empty when not sent. */
+    private static Map<String, String> formOf(List<String> fields, Map<String, String> params) {
+        Map<String, String> form = new LinkedHashMap<>();
+        fields.forEach(field -> form.put(field, nullToEmpty(params.get(field))));
+        return form;
+    }
+
+    private static Map<String, String> formOf(List<String> fields) {
+        return formOf(fields, Map.of());
     }
 
     private void fill(Model model, String municipalityNumber) {
@@ -197,6 +417,40 @@ class BenefitPages {
         model.addAttribute("form", Map.of("goalId", "", "measuredOn", ProjectSchedule.today().toString(),
                 "value", "", "note", ""));
         model.addAttribute("errors", Map.of());
+        model.addAttribute("catalogue", BenefitCatalogue.EXAMPLES.stream().map(x -> new CatalogueOption(x.code(),
+                x.title() + " (" + x.focusArea().displayName() + ": " + x.direction().verb() + " fra "
+                        + BenefitService.number(x.baseline()) + " til " + BenefitService.number(x.target()) + " "
+                        + x.unit() + " på " + x.yearsAfterGoLive() + " år)")).toList());
+        model.addAttribute("focusAreaChoices", FocusArea.values());
+        model.addAttribute("directionChoices", Direction.values());
+        model.addAttribute("riskFocusChoices", RiskFocus.values());
+        model.addAttribute("riskStatusChoices", RiskStatus.values());
+        model.addAttribute("scale", List.of(1, 2, 3, 4, 5));
+        model.addAttribute("goalForm", formOf(GOAL_FIELDS));
+        model.addAttribute("goalErrors", Map.of());
+        Map<String, String> riskForm = new LinkedHashMap<>(formOf(RISK_FIELDS));
+        riskForm.put("status", RiskStatus.OPEN.name());
+        model.addAttribute("riskForm", riskForm);
+        model.addAttribute("riskErrors", Map.of());
+        model.addAttribute("riskEditId", -1L);
+        model.addAttribute("riskEditKnown", false);
+        model.addAttribute("riskEditErrors", Map.of());
+        model.addAttribute("riskEditForm", formOf(RISK_FIELDS));
+        BenefitPlan plan = b.plan().orElse(null);
+        Map<String, String> planForm = new LinkedHashMap<>(formOf(PLAN_FIELDS));
+        if (plan != null) {
+            planForm.put("expectedBenefits", nullToEmpty(plan.getExpectedBenefits()));
+            planForm.put("serviceCategories", nullToEmpty(plan.getServiceCategories()));
+            planForm.put("ambition", nullToEmpty(plan.getAmbition()));
+            planForm.put("followUpResponsibility", nullToEmpty(plan.getFollowUpResponsibility()));
+            planForm.put("replanning", nullToEmpty(plan.getReplanning()));
+        }
+        model.addAttribute("planForm", planForm);
+        model.addAttribute("planErrors", Map.of());
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
     }
 
     private static GoalCard card(ImplementationProject project, BenefitService.GoalWithMeasurements g,

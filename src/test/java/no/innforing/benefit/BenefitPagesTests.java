@@ -124,6 +124,157 @@ class BenefitPagesTests extends IntegrationTest {
                 .usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("41"), new BigDecimal("38.5"));
     }
 
+    @Test
+    void aGoalPickedFromTheCatalogueIsAddedOnThePageWithAConfirmation() {
+        Session pl = session("pl-1505", "/benefits/1505");
+        assertThat(pl.page()).contains("<label for=\"new-goal-catalogueCode\">Eksempel fra gevinstkatalogen (valgfritt)</label>",
+                "value=\"legemiddel-pasientskader\"", "<label for=\"new-goal-responsible\">Ansvarlig</label>",
+                "<label for=\"new-risk-likelihood\">Sannsynlighet (1 lav – 5 høy)</label>",
+                "<label for=\"plan-ambition\">Hvilken ambisjon har vi (hvor mye, innen når)?</label>");
+
+        ResponseEntity<String> saved = pl.post("/benefits/1505/goals", "catalogueCode", "legemiddel-pasientskader",
+                "responsible", "Kommunalsjef helse");
+        assertThat(saved.getStatusCode()).isEqualTo(HttpStatus.OK);   // after the redirect to the page
+        assertThat(saved.getBody()).contains("role=\"status\">Gevinstmålet er lagt til.</p>", "Legemiddelhåndtering",
+                "Legemiddelrelaterte pasientskader (meldte avvik per år)", "Kommunalsjef helse");
+        assertThat(jdbc.queryForObject("select count(*) from benefit_goal where catalogue_code = "
+                + "'legemiddel-pasientskader' and project_id = (select max(id) from implementation_project "
+                + "where municipality_number = '1505')", Integer.class)).isOne();
+    }
+
+    @Test
+    void aTargetOnTheWrongSideOfTheBaselineShowsTheMessageAndStoresNothing() {
+        Session pl = session("pl-1505", "/benefits/1505");
+        int before = jdbc.queryForObject("select count(*) from benefit_goal", Integer.class);
+
+        ResponseEntity<String> refused = pl.post("/benefits/1505/goals", "focusArea", "COLLABORATION",
+                "serviceCategory", "Legevakt", "indicator", "Tid på telefon med sykehuset", "unit", "minutter",
+                "direction", "DECREASE", "baseline", "15", "target", "20", "targetDate", "2030-06-30",
+                "responsible", "Legevaktsjef");
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(refused.getBody()).contains("role=\"alert\" id=\"goal-errors\"", "Gevinstmålet ble ikke lagret",
+                "Målet skal redusere «Tid på telefon med sykehuset», så målverdien (20) må være lavere enn "
+                        + "utgangsverdien (15).", "value=\"Tid på telefon med sykehuset\"", "value=\"20\"")
+                .doesNotContain("Gevinstmålet er lagt til.");
+        ResponseEntity<String> notANumber = pl.post("/benefits/1505/goals", "catalogueCode", "helsekort-timer",
+                "baseline", "mange", "responsible", "Leder skolehelse");
+        assertThat(notANumber.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(notANumber.getBody()).contains("Utgangsverdien må være et tall, for eksempel 2300 eller 1,3.");
+        ResponseEntity<String> noResponsible = pl.post("/benefits/1505/goals", "catalogueCode", "helsekort-timer");
+        assertThat(noResponsible.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noResponsible.getBody()).contains("Fyll ut responsible (ansvarlig).");
+        assertThat(jdbc.queryForObject("select count(*) from benefit_goal", Integer.class)).isEqualTo(before);
+    }
+
+    @Test
+    void aRiskAddedOnThePageLandsInItsMatrixCellAndCanBeUpdated() {
+        Session pl = session("pl-1505", "/benefits/1505");
+        ResponseEntity<String> missing = pl.post("/benefits/1505/risks", "description", "Leverandøren blir forsinket",
+                "focus", "TECHNICAL", "consequence", "4", "owner", "Prosjektleder", "status", "OPEN");
+        assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(missing.getBody()).contains("role=\"alert\" id=\"risk-errors\"",
+                "Sannsynlighet (likelihood) må fylles ut med et tall fra 1 til 5");
+        assertThat(jdbc.queryForObject("select count(*) from project_risk", Integer.class)).isOne();
+
+        ResponseEntity<String> saved = pl.post("/benefits/1505/risks", "description", "Leverandøren blir forsinket",
+                "focus", "TECHNICAL", "likelihood", "5", "consequence", "4", "mitigation", "Tett oppfølging",
+                "owner", "Prosjektleder", "status", "OPEN");
+        assertThat(saved.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(saved.getBody()).contains("role=\"status\">Risikoen er lagt til i risikoregisteret.</p>",
+                "Leverandøren blir forsinket", "5 × 4 = 20",
+                // the matrix: one risk in the cell likelihood 5 (top row) × consequence 4 (fourth column)
+                "sannsynlighet 5, konsekvens 4: 1;", "<circle cx=\"266\" cy=\"38\"");
+
+        long id = jdbc.queryForObject("select id from project_risk where description = 'Leverandøren blir forsinket'",
+                Long.class);
+        ResponseEntity<String> closed = pl.post("/benefits/1505/risks/" + id, "description",
+                "Leverandøren blir forsinket", "focus", "TECHNICAL", "likelihood", "5", "consequence", "4",
+                "mitigation", "Ny leveranseplan", "owner", "Prosjektleder", "status", "CLOSED");
+        assertThat(closed.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(closed.getBody()).contains("role=\"status\">Risikoen er oppdatert.</p>", "Ny leveranseplan")
+                .doesNotContain("sannsynlighet 5, konsekvens 4");
+        ResponseEntity<String> outOfScale = pl.post("/benefits/1505/risks/" + id, "description",
+                "Leverandøren blir forsinket", "focus", "TECHNICAL", "likelihood", "7", "consequence", "4",
+                "owner", "Prosjektleder", "status", "OPEN");
+        assertThat(outOfScale.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(outOfScale.getBody()).contains("role=\"alert\" id=\"risk-" + id + "-errors\"",
+                "Sannsynlighet (likelihood) må være et tall fra 1 til 5, ikke 7");
+        assertThat(jdbc.queryForObject("select status from project_risk where id = " + id, String.class))
+                .isEqualTo("CLOSED");
+    }
+
+    @Test
+    void theBenefitPlanIsEditedOnThePage() {
+        Session pl = session("pl-1505", "/benefits/1505");
+        ResponseEntity<String> empty = pl.post("/benefits/1505/plan", "expectedBenefits", " ");
+        assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(empty.getBody()).contains("role=\"alert\" id=\"plan-errors\"",
+                "Gevinstplanen er tom: svar på minst ett av de fem spørsmålene.");
+
+        ResponseEntity<String> saved = pl.post("/benefits/1505/plan", "expectedBenefits", "Mindre tid på helsekort",
+                "serviceCategories", "Skolehelsetjenesten", "ambition", "2 200 timer i året innen to år",
+                "followUpResponsibility", "Kommunalsjef", "replanning", "Ja, hvert halvår");
+        assertThat(saved.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(saved.getBody()).contains("role=\"status\">Gevinstplanen er lagret.</p>",
+                "<dd>2 200 timer i året innen to år</dd>", "Ja, hvert halvår</textarea>");
+    }
+
+    @Test
+    void aProjectLeaderOfAnotherMunicipalityIsRefusedOnEveryPost() {
+        Session other = session("pl-5001", "/benefits/5001");
+        long risk = jdbc.queryForObject("select id from project_risk", Long.class);
+        int goals = jdbc.queryForObject("select count(*) from benefit_goal", Integer.class);
+        assertThat(other.post("/benefits/1505/goals", "catalogueCode", "helsekort-arsverk", "responsible", "X")
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(other.post("/benefits/1505/risks", "description", "Fremmed", "focus", "COST", "likelihood", "5",
+                "consequence", "4", "owner", "X").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(other.post("/benefits/1505/risks/" + risk, "description", "Fremmed", "focus", "COST",
+                "likelihood", "1", "consequence", "1", "owner", "X", "status", "CLOSED").getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(other.post("/benefits/1505/plan", "ambition", "Fremmed").getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(jdbc.queryForObject("select count(*) from benefit_goal", Integer.class)).isEqualTo(goals);
+        assertThat(jdbc.queryForObject("select count(*) from benefit_plan", Integer.class)).isZero();
+        assertThat(jdbc.queryForList("select description from project_risk", String.class))
+                .containsExactly("Press på ansatte under opplæringen");
+    }
+
+    @Test
+    void aWithdrawnProjectIsRefusedByTheServiceAndThePageSaysWhy() {
+        projects.requestWithdrawal("1576", "Kommunestyret venter");
+        Session rag = session("ragmedlem", "/benefits/1576");
+        ResponseEntity<String> refused = rag.post("/benefits/1576/risks", "description", "For sent", "focus", "COST",
+                "likelihood", "2", "consequence", "2", "owner", "RAG", "status", "OPEN");
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody()).contains("Risikoen ble ikke lagret", "gevinster og risikoer kan ikke lenger endres");
+        assertThat(jdbc.queryForObject("select count(*) from project_risk", Integer.class)).isOne();
+    }
+
+    /** A logged-in user's session cookie and CSRF token, taken from a page as a browser would. */
+    private record Session(TestRestTemplate http, String cookie, String csrf, String page) {
+
+        ResponseEntity<String> post(String path, String... fields) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+            if (cookie != null) {
+                headers.add(HttpHeaders.COOKIE, cookie.split(";")[0]);
+            }
+            MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+            form.add("_csrf", csrf);
+            for (int i = 0; i < fields.length; i += 2) {
+                form.add(fields[i], fields[i + 1]);
+            }
+            return http.exchange(path, HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+        }
+    }
+
+    private Session session(String user, String path) {
+        ResponseEntity<String> page = as(user).getForEntity(path, String.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return new Session(as(user), page.getHeaders().getFirst(HttpHeaders.SET_COOKIE),
+                match(page.getBody(), "name=\"_csrf\" value=\"([^\"]+)\""), page.getBody());
+    }
+
     private ResponseEntity<String> post(String cookie, String csrf, String measuredOn, String value) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);

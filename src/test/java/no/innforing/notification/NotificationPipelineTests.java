@@ -318,16 +318,8 @@ class NotificationPipelineTests extends IntegrationTest {
     void theLogShowsEachMunicipalityOnlyItsOwnNotifications() {
         register(ProjectPhase.PRE_PROJECT);
         projects.requestWithdrawal("1505", null);
-        User leader = identityService.createUserQuery().userId("pl-1576-logg").singleResult();
-        if (leader == null) {
-            leader = identityService.newUser("pl-1576-logg");
-            leader.setPassword("pl-1576-logg-passord");
-            identityService.saveUser(leader);
-        }
         projects.register(Registration.of("1576", "KI3"));
-        if (identityService.createUserQuery().userId("pl-1576-logg").memberOfGroup("municipality-1576").count() == 0) {
-            identityService.createMembership("pl-1576-logg", "municipality-1576");
-        }
+        user("pl-1576-logg", "pl-1576-logg-passord", "municipality-1576");
 
         List<Map<String, Object>> forAdmin = http.withBasicAuth("admin", ADMIN_PASSWORD)
                 .getForObject("/api/notifications?municipality=1505", List.class);

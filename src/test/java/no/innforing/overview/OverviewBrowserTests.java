@@ -8,8 +8,6 @@ import no.innforing.IntegrationTest;
 import no.innforing.project.ProjectPhase;
 import no.innforing.project.ProjectService;
 import no.innforing.project.ProjectService.Registration;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,8 +26,6 @@ class OverviewBrowserTests extends IntegrationTest {
     int port;
     @Autowired
     ProjectService projects;
-    @Autowired
-    IdentityService identityService;
 
     WebDriver browser;
 
@@ -39,12 +35,7 @@ class OverviewBrowserTests extends IntegrationTest {
         projects.register(new Registration("1505", "KI3", false, ProjectPhase.SERVICE_AGREEMENT, null, null));
         projects.register(new Registration("1576", "KI3", false, ProjectPhase.PRE_PROJECT, null, null));
         projects.register(new Registration("5001", "PD1", false, ProjectPhase.STABILIZATION, null, null));
-        if (identityService.createUserQuery().userId("rag-nettleser").count() == 0) {
-            User user = identityService.newUser("rag-nettleser");
-            user.setPassword("rag-nettleser-passord");
-            identityService.saveUser(user);
-            identityService.createMembership("rag-nettleser", "rag");
-        }
+        user("rag-nettleser", "rag-nettleser-passord", "rag");
         browser = BrowserSupport.startChromium();
     }
 

@@ -10,8 +10,6 @@ import no.innforing.project.ProjectPhase;
 import no.innforing.project.ProjectService;
 import no.innforing.project.ProjectService.Registration;
 import no.innforing.wave.WaveService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,8 +26,6 @@ class OverviewPageTests extends IntegrationTest {
     ProjectService projects;
     @Autowired
     WaveService waveService;
-    @Autowired
-    IdentityService identityService;
 
     @BeforeEach
     void threeProjects() {
@@ -39,12 +35,7 @@ class OverviewPageTests extends IntegrationTest {
         projects.register(new Registration("5001", "PD1", false, ProjectPhase.STABILIZATION, null, null));
         projects.register(Registration.of("1554", "KI4"));
         projects.requestWithdrawal("1554", null);
-        if (identityService.createUserQuery().userId("pl-1505-side").count() == 0) {
-            User user = identityService.newUser("pl-1505-side");
-            user.setPassword("pl-1505-side-passord");
-            identityService.saveUser(user);
-            identityService.createMembership("pl-1505-side", "municipality-1505");
-        }
+        user("pl-1505-side", "pl-1505-side-passord", "municipality-1505");
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -52,6 +53,11 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
     ProjectQueries queries;
     @Autowired
     BenefitService benefits;
+
+    @BeforeAll
+    static void coverageThresholdApplies() {
+        enforceProcessCoverage();
+    }
 
     @Test
     void happyPathRunsThroughEveryPhaseOnTheScheduleDates() {

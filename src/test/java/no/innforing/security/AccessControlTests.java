@@ -11,10 +11,8 @@ import no.innforing.project.ProjectProcess;
 import no.innforing.project.ProjectService;
 import no.innforing.project.ProjectService.Registration;
 import no.innforing.project.ProjectState;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,8 +31,6 @@ class AccessControlTests extends IntegrationTest {
     @Autowired
     ProjectService projects;
     @Autowired
-    IdentityService identityService;
-    @Autowired
     TaskService taskService;
     @Autowired
     ManagementService managementService;
@@ -47,18 +43,9 @@ class AccessControlTests extends IntegrationTest {
         kristiansund = projects.register(new Registration("1505", "KI3", false, ProjectPhase.SERVICE_AGREEMENT, null,
                 null)).getProcessInstanceId();
         aure = projects.register(Registration.of("1576", "KI3")).getProcessInstanceId();
-        user("pl-1505", "municipality-1505");
-        user("pl-1576", "municipality-1576");
-        user("ragmedlem", ProjectProcess.RAG_GROUP);
-    }
-
-    private void user(String id, String group) {
-        if (identityService.createUserQuery().userId(id).count() == 0) {
-            User user = identityService.newUser(id);
-            user.setPassword(id + "-passord");
-            identityService.saveUser(user);
-            identityService.createMembership(id, group);
-        }
+        user("pl-1505", "pl-1505-passord", "municipality-1505");
+        user("pl-1576", "pl-1576-passord", "municipality-1576");
+        user("ragmedlem", "ragmedlem-passord", ProjectProcess.RAG_GROUP);
     }
 
     private TestRestTemplate as(String user) {
