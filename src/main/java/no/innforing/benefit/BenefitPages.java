@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The benefit pages: {@code /benefits} for the region (RAG) and {@code /benefits/{number}} for one municipality,
@@ -115,7 +116,8 @@ class BenefitPages {
             "mal", "Gevinstmålet er lagt til.",
             "risiko", "Risikoen er lagt til i risikoregisteret.",
             "risiko-endret", "Risikoen er oppdatert.",
-            "plan", "Gevinstplanen er lagret.");
+            "plan", "Gevinstplanen er lagret.",
+            "risiko-vurdert", "Risikoen er merket som vurdert i dag.");
 
     @GetMapping("/benefits/{municipalityNumber}")
     String municipality(@PathVariable String municipalityNumber, @RequestParam(required = false) String lagret,
@@ -245,6 +247,19 @@ class BenefitPages {
         model.addAttribute("riskErrors", errors);
         model.addAttribute("riskForm", formOf(RISK_FIELDS, params));
         return "benefit/municipality";
+    }
+
+    @PostMapping("/benefits/{municipalityNumber}/risks/{riskId}/reviewed")
+    String riskReviewed(@PathVariable String municipalityNumber, @PathVariable long riskId,
+            RedirectAttributes redirect) {
+        access.requireSee(municipalityNumber);
+        try {
+            benefits.markRiskReviewed(municipalityNumber, riskId);
+            return "redirect:/benefits/" + municipalityNumber + "?lagret=risiko-vurdert";
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("reviewError", e.getMessage());
+            return "redirect:/benefits/" + municipalityNumber;
+        }
     }
 
     @PostMapping("/benefits/{municipalityNumber}/risks/{riskId}")

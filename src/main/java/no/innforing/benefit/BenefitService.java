@@ -213,6 +213,16 @@ public class BenefitService {
         return risks.save(risk);
     }
 
+    /** The risk was looked at and still stands as it is: stamps today's review by the current user. */
+    public Risk markRiskReviewed(String municipalityNumber, long riskId) {
+        ImplementationProject project = changeableProject(municipalityNumber);
+        Risk risk = risks.findById(riskId).filter(r -> r.getProjectId().equals(project.getId()))
+                .orElseThrow(() -> DomainException.notFound("Fant ingen risiko med id " + riskId + " for kommune "
+                        + municipalityNumber + "."));
+        risk.reviewed(ProjectSchedule.now(), currentUser.id());
+        return risk;
+    }
+
     public Risk updateRisk(String municipalityNumber, long riskId, RiskDefinition definition) {
         ImplementationProject project = changeableProject(municipalityNumber);
         Risk risk = risks.findById(riskId).filter(r -> r.getProjectId().equals(project.getId()))

@@ -187,6 +187,13 @@ class BenefitPagesTests extends IntegrationTest {
 
         long id = jdbc.queryForObject("select id from project_risk where description = 'Leverandøren blir forsinket'",
                 Long.class);
+        setClock(java.time.LocalDate.of(2026, 3, 20));
+        ResponseEntity<String> reviewed = pl.post("/benefits/1505/risks/" + id + "/reviewed");
+        assertThat(reviewed.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(reviewed.getBody()).contains("role=\"status\">Risikoen er merket som vurdert i dag.</p>",
+                "20.03.2026");
+        assertThat(pl.post("/benefits/1505/risks/999999/reviewed").getBody())
+                .contains("Fant ingen risiko med id 999999 for kommune 1505.");
         ResponseEntity<String> closed = pl.post("/benefits/1505/risks/" + id, "description",
                 "Leverandøren blir forsinket", "focus", "TECHNICAL", "likelihood", "5", "consequence", "4",
                 "mitigation", "Ny leveranseplan", "owner", "Prosjektleder", "status", "CLOSED");
