@@ -207,18 +207,10 @@ class BenefitPages {
                 "Målverdien må være et tall, for eksempel 100 eller 0,1.", errors);
         LocalDate targetDate = date(params.get("targetDate"), "targetDate",
                 "Skriv måldatoen som åååå-mm-dd, for eksempel 2029-06-30.", errors);
-        if (errors.isEmpty()) {
-            try {
-                benefits.addGoal(municipalityNumber, new GoalDefinition(area, params.get("serviceCategory"),
-                        params.get("indicator"), params.get("unit"), direction, baseline, target, targetDate,
-                        params.get("responsible"), blankToNull(params.get("catalogueCode"))));
-                return "redirect:/benefits/" + municipalityNumber + "?lagret=mal";
-            } catch (DomainException e) {
-                errors.put("service", e.getMessage());
-                response.setStatus(status(e));
-            }
-        } else {
-            response.setStatus(400);
+        if (saved(errors, response, () -> benefits.addGoal(municipalityNumber, new GoalDefinition(area,
+                params.get("serviceCategory"), params.get("indicator"), params.get("unit"), direction, baseline, target,
+                targetDate, params.get("responsible"), blankToNull(params.get("catalogueCode")))))) {
+            return "redirect:/benefits/" + municipalityNumber + "?lagret=mal";
         }
         fill(model, municipalityNumber);
         model.addAttribute("goalErrors", errors);
@@ -232,21 +224,32 @@ class BenefitPages {
         access.requireSee(municipalityNumber);
         Map<String, String> errors = new LinkedHashMap<>();
         RiskDefinition definition = risk(params, errors);
-        if (errors.isEmpty()) {
-            try {
-                benefits.addRisk(municipalityNumber, definition);
-                return "redirect:/benefits/" + municipalityNumber + "?lagret=risiko";
-            } catch (DomainException e) {
-                errors.put("service", e.getMessage());
-                response.setStatus(status(e));
-            }
-        } else {
-            response.setStatus(400);
+        if (saved(errors, response, () -> benefits.addRisk(municipalityNumber, definition))) {
+            return "redirect:/benefits/" + municipalityNumber + "?lagret=risiko";
         }
         fill(model, municipalityNumber);
         model.addAttribute("riskErrors", errors);
         model.addAttribute("riskForm", formOf(RISK_FIELDS, params));
         return "benefit/municipality";
+    }
+
+    /**
+     * Calls the service when the form could be read. True when it saved; otherwise the response carries 400 (the
+     * form could not be read) or the service's status, and {@code errors} its message, for the page to show.
+     */
+    private static boolean saved(Map<String, String> errors, HttpServletResponse response, Runnable save) {
+        if (!errors.isEmpty()) {
+            response.setStatus(400);
+            return false;
+        }
+        try {
+            save.run();
+            return true;
+        } catch (DomainException e) {
+            errors.put("service", e.getMessage());
+            response.setStatus(status(e));
+            return false;
+        }
     }
 
     @PostMapping("/benefits/{municipalityNumber}/risks/{riskId}/reviewed")
@@ -268,16 +271,8 @@ class BenefitPages {
         access.requireSee(municipalityNumber);
         Map<String, String> errors = new LinkedHashMap<>();
         RiskDefinition definition = risk(params, errors);
-        if (errors.isEmpty()) {
-            try {
-                benefits.updateRisk(municipalityNumber, riskId, definition);
-                return "redirect:/benefits/" + municipalityNumber + "?lagret=risiko-endret";
-            } catch (DomainException e) {
-                errors.put("service", e.getMessage());
-                response.setStatus(status(e));
-            }
-        } else {
-            response.setStatus(400);
+        if (saved(errors, response, () -> benefits.updateRisk(municipalityNumber, riskId, definition))) {
+            return "redirect:/benefits/" + municipalityNumber + "?lagret=risiko-endret";
         }
         fill(model, municipalityNumber);
         model.addAttribute("riskEditId", riskId);
@@ -293,14 +288,10 @@ class BenefitPages {
             HttpServletResponse response) {
         access.requireSee(municipalityNumber);
         Map<String, String> errors = new LinkedHashMap<>();
-        try {
-            benefits.savePlan(municipalityNumber, new BenefitService.PlanAnswers(params.get("expectedBenefits"),
-                    params.get("serviceCategories"), params.get("ambition"), params.get("followUpResponsibility"),
-                    params.get("replanning")));
+        if (saved(errors, response, () -> benefits.savePlan(municipalityNumber, new BenefitService.PlanAnswers(
+                params.get("expectedBenefits"), params.get("serviceCategories"), params.get("ambition"),
+                params.get("followUpResponsibility"), params.get("replanning"))))) {
             return "redirect:/benefits/" + municipalityNumber + "?lagret=plan";
-        } catch (DomainException e) {
-            errors.put("service", e.getMessage());
-            response.setStatus(status(e));
         }
         fill(model, municipalityNumber);
         model.addAttribute("planErrors", errors);

@@ -190,6 +190,14 @@ public class BenefitService {
 
     // --- Risks
 
+    /** A risk of the municipality's project, which must still be open for changes. */
+    private Risk changeableRisk(String municipalityNumber, long riskId) {
+        ImplementationProject project = changeableProject(municipalityNumber);
+        return risks.findById(riskId).filter(r -> r.getProjectId().equals(project.getId()))
+                .orElseThrow(() -> DomainException.notFound("Fant ingen risiko med id " + riskId + " for kommune "
+                        + municipalityNumber + "."));
+    }
+
     @Transactional(readOnly = true)
     public List<Risk> risks(String municipalityNumber) {
         return risks.findByProjectIdOrderByIdAsc(projects.currentProject(municipalityNumber).getId());
@@ -215,19 +223,13 @@ public class BenefitService {
 
     /** The risk was looked at and still stands as it is: stamps today's review by the current user. */
     public Risk markRiskReviewed(String municipalityNumber, long riskId) {
-        ImplementationProject project = changeableProject(municipalityNumber);
-        Risk risk = risks.findById(riskId).filter(r -> r.getProjectId().equals(project.getId()))
-                .orElseThrow(() -> DomainException.notFound("Fant ingen risiko med id " + riskId + " for kommune "
-                        + municipalityNumber + "."));
+        Risk risk = changeableRisk(municipalityNumber, riskId);
         risk.reviewed(ProjectSchedule.now(), currentUser.id());
         return risk;
     }
 
     public Risk updateRisk(String municipalityNumber, long riskId, RiskDefinition definition) {
-        ImplementationProject project = changeableProject(municipalityNumber);
-        Risk risk = risks.findById(riskId).filter(r -> r.getProjectId().equals(project.getId()))
-                .orElseThrow(() -> DomainException.notFound("Fant ingen risiko med id " + riskId + " for kommune "
-                        + municipalityNumber + "."));
+        Risk risk = changeableRisk(municipalityNumber, riskId);
         check(definition);
         risk.assess(trimmed(definition), ProjectSchedule.now(), currentUser.id());
         return risk;
