@@ -66,6 +66,14 @@ class OverviewPageTests extends IntegrationTest {
         String csv = new String(http.withBasicAuth("pl-1505-side", "pl-1505-side-passord")
                 .getForObject("/overview.csv", byte[].class), StandardCharsets.UTF_8);
         assertThat(csv.lines().count()).isEqualTo(2);
+
+        // A page that is not theirs answers with a page, in Norwegian, not with JSON.
+        ResponseEntity<String> refused = http.withBasicAuth("pl-1505-side", "pl-1505-side-passord")
+                .getForEntity("/notifications?municipality=1576", String.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(refused.getHeaders().getContentType().toString()).startsWith("text/html");
+        assertThat(refused.getBody()).contains("<h1>Ingen tilgang</h1>")
+                .contains("Du har ikke tilgang til kommune 1576.");
     }
 
     @Test

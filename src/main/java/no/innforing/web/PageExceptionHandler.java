@@ -1,0 +1,40 @@
+package no.innforing.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import no.innforing.project.DomainException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/** On the app's pages a refusal is a page too, in Norwegian, with the same message the API would give. */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageExceptionHandler {
+
+    @ExceptionHandler(AccessDeniedException.class)
+    String forbidden(AccessDeniedException e, Model model, HttpServletResponse response) {
+        return problem(HttpServletResponse.SC_FORBIDDEN, "Ingen tilgang", e.getMessage(), model, response);
+    }
+
+    @ExceptionHandler(DomainException.class)
+    String refused(DomainException e, Model model, HttpServletResponse response) {
+        return switch (e.kind()) {
+            case NOT_FOUND -> problem(404, "Ikke funnet", e.getMessage(), model, response);
+            case CONFLICT -> problem(409, "Kan ikke gjøres nå", e.getMessage(), model, response);
+            case UNPROCESSABLE -> problem(422, "Kan ikke gjøres", e.getMessage(), model, response);
+            case INVALID -> problem(400, "Ugyldig forespørsel", e.getMessage(), model, response);
+        };
+    }
+
+    private static String problem(int status, String title, String detail, Model model, HttpServletResponse response) {
+        response.setStatus(status);
+        model.addAttribute("status", status);
+        model.addAttribute("title", title);
+        model.addAttribute("detail", detail);
+        return "problem";
+    }
+}
