@@ -1,5 +1,7 @@
 package no.innforing.benefit;
 
+import no.innforing.project.FormValues;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -58,10 +60,10 @@ final class GoalChart {
         String latest = measurements.isEmpty() ? "ingen målinger ennå"
                 : "siste måling " + BenefitService.number(measurements.get(measurements.size() - 1).getValue()) + " "
                         + goal.getUnit() + " " + measurements.get(measurements.size() - 1).getMeasuredOn()
-                        .format(DateTimeFormatter.ofPattern("dd.MM.yyyy"));
+                        .format(FormValues.NORWEGIAN_DATE);
         String label = goal.getIndicator() + ": fra " + BenefitService.number(goal.getBaseline()) + " til "
                 + BenefitService.number(goal.getTarget()) + " " + goal.getUnit() + " innen "
-                + goal.getTargetDate().format(DateTimeFormatter.ofPattern("dd.MM.yyyy")) + "; " + latest + ".";
+                + goal.getTargetDate().format(FormValues.NORWEGIAN_DATE) + "; " + latest + ".";
 
         StringBuilder svg = new StringBuilder();
         svg.append(String.format("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"goal-chart\" role=\"img\" "
@@ -103,7 +105,7 @@ final class GoalChart {
                 svg.append(String.format(java.util.Locale.ROOT,
                         "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#0b4f8a\"><title>%s: %s %s</title></circle>",
                         x.apply(m.getMeasuredOn()), y.apply(m.getValue()),
-                        m.getMeasuredOn().format(DateTimeFormatter.ofPattern("dd.MM.yyyy")),
+                        m.getMeasuredOn().format(FormValues.NORWEGIAN_DATE),
                         Svg.escape(BenefitService.number(m.getValue())), Svg.escape(goal.getUnit())));
             }
         }

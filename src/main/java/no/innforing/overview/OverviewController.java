@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import no.innforing.project.DomainException;
+import no.innforing.project.FormValues;
 import no.innforing.project.ProjectSchedule;
 import no.innforing.project.ProjectService;
 import no.innforing.security.MunicipalityAccess;
@@ -111,8 +112,8 @@ class OverviewController {
                 throw DomainException.conflict("Bare RAG og administratorer kan flytte bølger.");
             }
             var change = waves.moveGoLive(code, goLiveDate, reason);
-            redirect.addFlashAttribute("message", "Bølge " + code + " er flyttet til " + change.getNewGoLive()
-                    .format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")) + "; "
+            redirect.addFlashAttribute("message", "Bølge " + code + " er flyttet til "
+                    + FormValues.norwegian(change.getNewGoLive()) + "; "
                     + change.getProjectsMoved() + " prosjekter fulgte med.");
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", e.getMessage());
