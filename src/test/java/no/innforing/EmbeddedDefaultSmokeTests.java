@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import no.innforing.notification.NotificationService;
 import no.innforing.project.ProjectPhase;
 import no.innforing.project.ProjectQueries;
-import no.innforing.project.ProjectRepository;
+import no.innforing.project.ProjectService;
 import no.innforing.project.ProjectState;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -41,7 +41,7 @@ class EmbeddedDefaultSmokeTests {
     @Autowired
     TestRestTemplate http;
     @Autowired
-    ProjectRepository projects;
+    ProjectService projects;
     @Autowired
     ProjectQueries queries;
     @Autowired
@@ -55,12 +55,12 @@ class EmbeddedDefaultSmokeTests {
 
     @Test
     void demoDataHasAProjectInEveryPhase() {
-        Set<ProjectPhase> phases = projects.findAll().stream().filter(p -> p.getState().isOpen())
+        Set<ProjectPhase> phases = projects.all().stream().filter(p -> p.getState().isOpen())
                 .map(p -> queries.currentPhase(p.getProcessInstanceId())).collect(Collectors.toSet());
         assertThat(phases).isEqualTo(EnumSet.allOf(ProjectPhase.class));
-        assertThat(projects.findAll()).extracting(p -> p.getState()).contains(ProjectState.WITHDRAWN);
+        assertThat(projects.all()).extracting(p -> p.getState()).contains(ProjectState.WITHDRAWN);
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("municipal-implementation").count())
-                .isEqualTo(projects.findAll().stream().filter(p -> p.getState().isOpen()).count());
+                .isEqualTo(projects.all().stream().filter(p -> p.getState().isOpen()).count());
     }
 
     @Test
@@ -114,11 +114,11 @@ class EmbeddedDefaultSmokeTests {
 
     @Test
     void aRestartLeavesTheDemoDataAsItIs() throws Exception {
-        long before = projects.count();
+        long before = projects.all().size();
         for (ApplicationRunner runner : context.getBeansOfType(ApplicationRunner.class).values()) {
             ApplicationArguments none = new DefaultApplicationArguments();
             runner.run(none);
         }
-        assertThat(projects.count()).isEqualTo(before);
+        assertThat(projects.all().size()).isEqualTo(before);
     }
 }

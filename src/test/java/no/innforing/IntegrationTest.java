@@ -5,9 +5,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import no.innforing.municipality.Municipality;
-import no.innforing.municipality.MunicipalityRepository;
+import no.innforing.municipality.MunicipalityService;
 import no.innforing.wave.Wave;
-import no.innforing.wave.WaveRepository;
+import no.innforing.wave.WaveService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -108,9 +108,9 @@ public abstract class IntegrationTest {
     @Autowired
     protected JdbcTemplate jdbc;
     @Autowired
-    protected MunicipalityRepository municipalities;
+    protected MunicipalityService municipalities;
     @Autowired
-    protected WaveRepository waves;
+    protected WaveService waves;
 
     @BeforeEach
     void freshRegion() throws Exception {
@@ -119,18 +119,7 @@ public abstract class IntegrationTest {
         setClock(TODAY);
         runtimeService.createProcessInstanceQuery().list().forEach(instance ->
                 runtimeService.deleteProcessInstance(instance.getId(), "test reset", true, true));
-        jdbc.update("delete from benefit_measurement");
-        jdbc.update("delete from benefit_goal");
-        jdbc.update("delete from benefit_plan");
-        jdbc.update("delete from project_risk");
-        jdbc.update("delete from cost_total");
-        jdbc.update("delete from notification");
-        jdbc.update("delete from project_audit");
-        jdbc.update("delete from implementation_project");
-        jdbc.update("delete from wave_change");
-        jdbc.update("delete from calendar_feed");
-        jdbc.update("delete from wave");
-        jdbc.update("delete from municipality");
+        emptyTheAppsTables();
         municipality("1505", "Kristiansund", 24000);
         municipality("1576", "Aure", 3500);
         municipality("5001", "Trondheim", 214000);
@@ -142,6 +131,18 @@ public abstract class IntegrationTest {
         wave("KI3", "Kommunal innføring 3", null, KI3_GO_LIVE, 6);
         wave("KI4", "Kommunal innføring 4", null, KI4_GO_LIVE, 7);
         wave("KI5", "Kommunal innføring 5", null, KI5_GO_LIVE, 8);
+    }
+
+    /**
+     * Empties every table of the app's own (those the Flyway migrations made, not the engine's ACT_ tables), read
+     * from the schema, so a new table is emptied without being named here.
+     */
+    private void emptyTheAppsTables() {
+        List<String> tables = jdbc.queryForList("select table_name from information_schema.tables "
+                + "where table_schema = current_schema() and table_type = 'BASE TABLE' "
+                + "and lower(table_name) not like 'act\\_%' and lower(table_name) <> 'flyway_schema_history'",
+                String.class);
+        jdbc.execute("truncate table " + String.join(", ", tables) + " restart identity cascade");
     }
 
     @AfterEach

@@ -175,7 +175,7 @@ class BenefitController {
     CostShareService.CostShareView costShares(@RequestParam(defaultValue = CostShareService.REGION) String scope) {
         CostShareService.CostShareView view = costShares.shares(scope);
         if (view.totalNok() == null) {
-            throw no.innforing.project.DomainException.notFound("Ingen totalkostnad er satt for " + view.scope()
+            throw no.innforing.shared.DomainException.notFound("Ingen totalkostnad er satt for " + view.scope()
                     + ". RAG setter den med PUT /api/cost-totals/" + view.scope() + ".");
         }
         return view;

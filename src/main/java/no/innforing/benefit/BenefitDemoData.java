@@ -3,7 +3,7 @@ package no.innforing.benefit;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
-import no.innforing.project.DomainException;
+import no.innforing.shared.DomainException;
 import no.innforing.project.ImplementationProject;
 import no.innforing.project.ProjectSchedule;
 import no.innforing.project.ProjectService;

@@ -1,6 +1,7 @@
 package no.innforing.benefit;
 
-import static no.innforing.project.FormValues.norwegian;
+import no.innforing.security.MunicipalityAccess;
+import static no.innforing.shared.Norwegian.date;
 
 import java.time.LocalDate;
 import java.util.Date;
@@ -13,7 +14,7 @@ import no.innforing.municipality.Municipality;
 import no.innforing.notification.NotificationProperties;
 import no.innforing.notification.NotificationService;
 import no.innforing.notification.NotificationType;
-import no.innforing.project.DomainException;
+import no.innforing.shared.DomainException;
 import no.innforing.project.ImplementationProject;
 import no.innforing.project.ProjectProcess;
 import no.innforing.project.ProjectSchedule;
@@ -103,7 +104,7 @@ public class BenefitFollowUp {
             Map<String, Object> variables = new HashMap<>();
             variables.put(ProjectProcess.VAR_MUNICIPALITY_NUMBER, municipalityNumber);
             variables.put(ProjectProcess.VAR_MUNICIPALITY_NAME, project.getMunicipality().getName());
-            variables.put(ProjectProcess.VAR_PROJECT_LEADER_GROUP, Municipality.projectLeaderGroup(municipalityNumber));
+            variables.put(ProjectProcess.VAR_PROJECT_LEADER_GROUP, MunicipalityAccess.projectLeaderGroup(municipalityNumber));
             variables.put(VAR_QUARTER, quarter);
             return Optional.of(runtimeService.startProcessInstanceByKey(PROCESS_KEY, municipalityNumber, variables));
         });
@@ -169,8 +170,8 @@ public class BenefitFollowUp {
             throw DomainException.unprocessable("Kvartal " + quarter + " mangler måling for "
                     + missing.stream().map(g -> "«" + g.getIndicator() + "»").collect(Collectors.joining(", "))
                     + ". Registrer en måling datert mellom "
-                    + norwegian(MeasurementQuarters.windowStart(goLive, quarter)) + " og "
-                    + norwegian(MeasurementQuarters.due(goLive, quarter))
+                    + date(MeasurementQuarters.windowStart(goLive, quarter)) + " og "
+                    + date(MeasurementQuarters.due(goLive, quarter))
                     + " for hvert mål på gevinstsiden, og fullfør så oppgaven.");
         }
     }
@@ -192,8 +193,8 @@ public class BenefitFollowUp {
         model.put("municipalityNumber", municipality.getNumber());
         model.put("waveCode", project.getWave().getCode());
         model.put("headline", municipality.getName() + " har ikke registrert gevinstmålinger for kvartal " + quarter);
-        model.put("details", "Fristen for kvartal " + quarter + " etter produksjonssettingen " + norwegian(goLive)
-                + " var " + norwegian(MeasurementQuarters.due(goLive, quarter)) + ". "
+        model.put("details", "Fristen for kvartal " + quarter + " etter produksjonssettingen " + date(goLive)
+                + " var " + date(MeasurementQuarters.due(goLive, quarter)) + ". "
                 + (goals.isEmpty() ? "Kommunen har ingen gevinstmål registrert."
                         : "Mangler måling: " + missing.stream().map(BenefitGoal::getIndicator)
                                 .collect(Collectors.joining("; ")) + ".")

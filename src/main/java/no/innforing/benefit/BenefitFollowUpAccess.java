@@ -1,14 +1,8 @@
 package no.innforing.benefit;
 
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
-
-import no.innforing.municipality.Municipality;
 import no.innforing.project.ProjectRegistered;
-import org.camunda.bpm.engine.AuthorizationService;
+import no.innforing.security.MunicipalityAccess;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.event.EventListener;
@@ -24,36 +18,25 @@ import org.springframework.stereotype.Component;
 @Order(2)
 class BenefitFollowUpAccess implements ApplicationRunner {
 
-    private final AuthorizationService authorizationService;
+    private static final String GROUP_PREFIX = MunicipalityAccess.projectLeaderGroup("");
+
+    private final MunicipalityAccess access;
     private final IdentityService identityService;
 
-    BenefitFollowUpAccess(AuthorizationService authorizationService, IdentityService identityService) {
-        this.authorizationService = authorizationService;
+    BenefitFollowUpAccess(MunicipalityAccess access, IdentityService identityService) {
+        this.access = access;
         this.identityService = identityService;
     }
 
     @EventListener
     void onProjectRegistered(ProjectRegistered registered) {
-        grant(Municipality.projectLeaderGroup(registered.municipalityNumber()));
+        access.letFollow(registered.municipalityNumber(), BenefitFollowUp.PROCESS_KEY);
     }
 
     @Override
     public void run(ApplicationArguments args) {
         identityService.createGroupQuery().list().stream().map(group -> group.getId())
-                .filter(id -> id.startsWith("municipality-")).forEach(this::grant);
-    }
-
-    void grant(String groupId) {
-        Authorization existing = authorizationService.createAuthorizationQuery().groupIdIn(groupId)
-                .resourceType(Resources.PROCESS_DEFINITION).resourceId(BenefitFollowUp.PROCESS_KEY).singleResult();
-        Authorization authorization = existing != null ? existing
-                : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-        authorization.setGroupId(groupId);
-        authorization.setResource(Resources.PROCESS_DEFINITION);
-        authorization.setResourceId(BenefitFollowUp.PROCESS_KEY);
-        authorization.addPermission(ProcessDefinitionPermissions.READ);
-        authorization.addPermission(ProcessDefinitionPermissions.READ_INSTANCE);
-        authorization.addPermission(ProcessDefinitionPermissions.READ_HISTORY);
-        authorizationService.saveAuthorization(authorization);
+                .filter(id -> id.startsWith(GROUP_PREFIX))
+                .forEach(id -> access.letFollow(id.substring(GROUP_PREFIX.length()), BenefitFollowUp.PROCESS_KEY));
     }
 }

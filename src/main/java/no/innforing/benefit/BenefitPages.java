@@ -15,9 +15,9 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import no.innforing.municipality.Municipality;
-import no.innforing.project.DomainException;
+import no.innforing.shared.DomainException;
 import no.innforing.project.ImplementationProject;
-import no.innforing.project.ProjectRepository;
+import no.innforing.project.ProjectService;
 import no.innforing.project.ProjectSchedule;
 import no.innforing.security.MunicipalityAccess;
 import org.springframework.security.access.AccessDeniedException;
@@ -40,10 +40,10 @@ class BenefitPages {
 
     private final BenefitService benefits;
     private final CostShareService costShares;
-    private final ProjectRepository projects;
+    private final ProjectService projects;
     private final MunicipalityAccess access;
 
-    BenefitPages(BenefitService benefits, CostShareService costShares, ProjectRepository projects,
+    BenefitPages(BenefitService benefits, CostShareService costShares, ProjectService projects,
             MunicipalityAccess access) {
         this.benefits = benefits;
         this.costShares = costShares;
@@ -87,8 +87,7 @@ class BenefitPages {
             throw new AccessDeniedException("Regionens gevinstoversikt er for RAG. En prosjektleder ser sin egen "
                     + "kommune på /benefits/kommunenummer.");
         }
-        Map<Long, ImplementationProject> participating = projects.findAll().stream()
-                .filter(p -> CostShareService.PARTICIPATING.contains(p.getState()))
+        Map<Long, ImplementationProject> participating = projects.inStates(CostShareService.PARTICIPATING).stream()
                 .collect(Collectors.toMap(ImplementationProject::getId, Function.identity()));
         List<GoalCard> cards = benefits.goalsOf(List.copyOf(participating.keySet())).stream()
                 .map(g -> card(participating.get(g.goal().getProjectId()), g, false)).toList();
@@ -167,7 +166,7 @@ class BenefitPages {
                 String field = e.getMessage().startsWith("Målingen er datert") ? "measuredOn"
                         : e.kind() == DomainException.Kind.NOT_FOUND ? "goalId" : "value";
                 errors.put(field, e.getMessage());
-                response.setStatus(status(e));
+                response.setStatus(e.status().value());
             }
         } else {
             response.setStatus(400);
@@ -247,7 +246,7 @@ class BenefitPages {
             return true;
         } catch (DomainException e) {
             errors.put("service", e.getMessage());
-            response.setStatus(status(e));
+            response.setStatus(e.status().value());
             return false;
         }
     }
@@ -310,15 +309,6 @@ class BenefitPages {
                 "Velg en status fra listen.", errors);
         return new RiskDefinition(params.get("description"), focus, likelihood, consequence,
                 params.get("mitigation"), params.get("owner"), status);
-    }
-
-    private static int status(DomainException e) {
-        return switch (e.kind()) {
-            case NOT_FOUND -> 404;
-            case CONFLICT -> 409;
-            case UNPROCESSABLE -> 422;
-            case INVALID -> 400;
-        };
     }
 
     /** A number as a Norwegian writes it: 2 300, 1,3 or 1.3. */
@@ -396,7 +386,7 @@ class BenefitPages {
         List<GoalCard> cards = b.goals().stream().map(g -> card(project, g, true)).toList();
         model.addAttribute("project", project);
         model.addAttribute("municipality", project.getMunicipality());
-        model.addAttribute("goLive", no.innforing.project.FormValues.norwegian(b.goLive()));
+        model.addAttribute("goLive", no.innforing.shared.Norwegian.date(b.goLive()));
         model.addAttribute("live", !ProjectSchedule.today().isBefore(b.goLive()));
         model.addAttribute("plan", b.plan().orElse(null));
         model.addAttribute("focusAreas", groups(cards));
@@ -404,9 +394,9 @@ class BenefitPages {
         int quarter = MeasurementQuarters.firstOpenQuarter(b.goLive(), ProjectSchedule.today());
         if (quarter > 0) {
             model.addAttribute("nextQuarter", "Kvartal " + quarter + ": registrer målinger datert "
-                    + no.innforing.project.FormValues.norwegian(MeasurementQuarters.windowStart(b.goLive(), quarter))
-                    + "–" + no.innforing.project.FormValues.norwegian(MeasurementQuarters.due(b.goLive(), quarter))
-                    + " (frist " + no.innforing.project.FormValues.norwegian(MeasurementQuarters.due(b.goLive(), quarter))
+                    + no.innforing.shared.Norwegian.date(MeasurementQuarters.windowStart(b.goLive(), quarter))
+                    + "–" + no.innforing.shared.Norwegian.date(MeasurementQuarters.due(b.goLive(), quarter))
+                    + " (frist " + no.innforing.shared.Norwegian.date(MeasurementQuarters.due(b.goLive(), quarter))
                     + ").");
         }
         List<Risk> risks = benefits.risksOf(project);
@@ -467,10 +457,10 @@ class BenefitPages {
         return new GoalCard(project.getMunicipality().getNumber(), project.getMunicipality().getName(), goal,
                 BenefitService.number(goal.getBaseline()), BenefitService.number(goal.getTarget()),
                 latest.map(m -> BenefitService.number(m.getValue())).orElse(null),
-                latest.map(m -> no.innforing.project.FormValues.norwegian(m.getMeasuredOn())).orElse(null),
+                latest.map(m -> no.innforing.shared.Norwegian.date(m.getMeasuredOn())).orElse(null),
                 percent, chart ? GoalChart.svg(goal, g.measurements(), project.schedule().goLive()) : null,
                 g.measurements().stream().map(m -> new MeasurementRow(
-                        no.innforing.project.FormValues.norwegian(m.getMeasuredOn()),
+                        no.innforing.shared.Norwegian.date(m.getMeasuredOn()),
                         BenefitService.number(m.getValue()), m.getNote(), m.getRegisteredBy())).toList());
     }
 

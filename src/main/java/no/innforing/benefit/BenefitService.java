@@ -1,6 +1,6 @@
 package no.innforing.benefit;
 
-import static no.innforing.project.FormValues.norwegian;
+import static no.innforing.shared.Norwegian.date;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import no.innforing.project.CurrentUser;
-import no.innforing.project.DomainException;
+import no.innforing.shared.CurrentUser;
+import no.innforing.shared.DomainException;
 import no.innforing.project.ImplementationProject;
 import no.innforing.project.ProjectSchedule;
 import no.innforing.project.ProjectService;
@@ -160,12 +160,12 @@ public class BenefitService {
         }
         LocalDate goLive = project.schedule().goLive();
         if (measuredOn.isBefore(goLive)) {
-            throw DomainException.unprocessable("Målingen er datert " + norwegian(measuredOn)
-                    + ", før produksjonssettingen " + norwegian(goLive) + ". Gevinster måles fra produksjonssetting;"
+            throw DomainException.unprocessable("Målingen er datert " + date(measuredOn)
+                    + ", før produksjonssettingen " + date(goLive) + ". Gevinster måles fra produksjonssetting;"
                     + " utgangsverdien før den står i gevinstmålet.");
         }
         if (measuredOn.isAfter(ProjectSchedule.today())) {
-            throw DomainException.unprocessable("Målingen er datert " + norwegian(measuredOn)
+            throw DomainException.unprocessable("Målingen er datert " + date(measuredOn)
                     + ", som er fram i tid. Registrer verdien når den er målt.");
         }
         return measurements.save(new Measurement(goal.getId(), measuredOn, value, trim(note), currentUser.id(),
@@ -350,8 +350,8 @@ public class BenefitService {
         }
         LocalDate goLive = project.schedule().goLive();
         if (!goal.targetDate().isAfter(goLive)) {
-            throw DomainException.unprocessable("Måldatoen " + norwegian(goal.targetDate())
-                    + " må være etter produksjonssettingen " + norwegian(goLive) + ".");
+            throw DomainException.unprocessable("Måldatoen " + date(goal.targetDate())
+                    + " må være etter produksjonssettingen " + date(goLive) + ".");
         }
         return new GoalDefinition(goal.focusArea(), goal.serviceCategory().trim(), goal.indicator().trim(),
                 goal.unit().trim(), goal.direction(), goal.baseline(), goal.target(), goal.targetDate(),

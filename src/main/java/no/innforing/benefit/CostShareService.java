@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import no.innforing.project.CurrentUser;
-import no.innforing.project.DomainException;
+import no.innforing.shared.CurrentUser;
+import no.innforing.shared.DomainException;
 import no.innforing.project.ImplementationProject;
-import no.innforing.project.ProjectRepository;
+import no.innforing.project.ProjectService;
 import no.innforing.project.ProjectSchedule;
 import no.innforing.project.ProjectState;
-import no.innforing.wave.WaveRepository;
+import no.innforing.wave.WaveService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,11 +33,11 @@ public class CostShareService {
             ProjectState.COMPLETED);
 
     private final CostTotalRepository totals;
-    private final ProjectRepository projects;
-    private final WaveRepository waves;
+    private final ProjectService projects;
+    private final WaveService waves;
     private final CurrentUser currentUser;
 
-    CostShareService(CostTotalRepository totals, ProjectRepository projects, WaveRepository waves,
+    CostShareService(CostTotalRepository totals, ProjectService projects, WaveService waves,
             CurrentUser currentUser) {
         this.totals = totals;
         this.projects = projects;
@@ -97,16 +97,13 @@ public class CostShareService {
         if (REGION.equalsIgnoreCase(trimmed)) {
             return REGION;
         }
-        return waves.findById(trimmed).map(w -> w.getCode()).orElseThrow(() -> DomainException.notFound(
+        return waves.find(trimmed).map(w -> w.getCode()).orElseThrow(() -> DomainException.notFound(
                 "Fant ingen bølge med kode «" + trimmed + "»; scope er REGION eller en bølgekode."));
     }
 
     private List<CostShares.Participant> participants(String scope) {
         Map<String, CostShares.Participant> byMunicipality = new LinkedHashMap<>();
-        for (ImplementationProject project : projects.findAll()) {
-            if (!PARTICIPATING.contains(project.getState())) {
-                continue;
-            }
+        for (ImplementationProject project : projects.inStates(PARTICIPATING)) {
             if (!REGION.equals(scope) && !project.getWave().getCode().equals(scope)) {
                 continue;
             }

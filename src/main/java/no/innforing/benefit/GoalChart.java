@@ -1,6 +1,6 @@
 package no.innforing.benefit;
 
-import no.innforing.project.FormValues;
+import no.innforing.shared.Norwegian;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -60,10 +60,10 @@ final class GoalChart {
         String latest = measurements.isEmpty() ? "ingen målinger ennå"
                 : "siste måling " + BenefitService.number(measurements.get(measurements.size() - 1).getValue()) + " "
                         + goal.getUnit() + " " + measurements.get(measurements.size() - 1).getMeasuredOn()
-                        .format(FormValues.NORWEGIAN_DATE);
+                        .format(Norwegian.DATE);
         String label = goal.getIndicator() + ": fra " + BenefitService.number(goal.getBaseline()) + " til "
                 + BenefitService.number(goal.getTarget()) + " " + goal.getUnit() + " innen "
-                + goal.getTargetDate().format(FormValues.NORWEGIAN_DATE) + "; " + latest + ".";
+                + goal.getTargetDate().format(Norwegian.DATE) + "; " + latest + ".";
 
         StringBuilder svg = new StringBuilder();
         svg.append(String.format("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"goal-chart\" role=\"img\" "
@@ -105,7 +105,7 @@ final class GoalChart {
                 svg.append(String.format(java.util.Locale.ROOT,
                         "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#0b4f8a\"><title>%s: %s %s</title></circle>",
                         x.apply(m.getMeasuredOn()), y.apply(m.getValue()),
-                        m.getMeasuredOn().format(FormValues.NORWEGIAN_DATE),
+                        m.getMeasuredOn().format(Norwegian.DATE),
                         Svg.escape(BenefitService.number(m.getValue())), Svg.escape(goal.getUnit())));
             }
         }

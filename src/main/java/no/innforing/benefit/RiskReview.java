@@ -1,7 +1,7 @@
 package no.innforing.benefit;
 
 import java.util.List;
-import no.innforing.project.CurrentUser;
+import no.innforing.shared.CurrentUser;
 import no.innforing.project.ImplementationProject;
 import no.innforing.project.ProjectSchedule;
 import no.innforing.project.ProjectService;

@@ -10,15 +10,14 @@ import java.util.List;
 import java.util.Map;
 import no.innforing.municipality.Municipality;
 import no.innforing.municipality.MunicipalityCsv;
-import no.innforing.municipality.MunicipalityRepository;
+import no.innforing.municipality.MunicipalityService;
 import no.innforing.project.ProjectPhase;
 import no.innforing.project.ProjectProcess;
 import no.innforing.project.ProjectSchedule;
 import no.innforing.project.ProjectService;
 import no.innforing.project.ProjectService.Registration;
-import no.innforing.security.DemoUsers;
 import no.innforing.wave.Wave;
-import no.innforing.wave.WaveRepository;
+import no.innforing.wave.WaveService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
@@ -70,14 +69,14 @@ class DemoData implements ApplicationRunner {
     private static final String EARLY_START = "1505";
     private static final Map<String, String> WITHDRAWN = Map.of("1531", "Kommunestyret prioriterer andre tiltak");
 
-    private final MunicipalityRepository municipalities;
-    private final WaveRepository waves;
+    private final MunicipalityService municipalities;
+    private final WaveService waves;
     private final ProjectService projects;
     private final DemoUsers demoUsers;
     private final TransactionTemplate transaction;
     private final TaskService taskService;
 
-    DemoData(MunicipalityRepository municipalities, WaveRepository waves, ProjectService projects, DemoUsers demoUsers,
+    DemoData(MunicipalityService municipalities, WaveService waves, ProjectService projects, DemoUsers demoUsers,
             TransactionTemplate transaction, TaskService taskService) {
         this.municipalities = municipalities;
         this.waves = waves;
@@ -131,7 +130,7 @@ class DemoData implements ApplicationRunner {
             for (String number : wave.members()) {
                 transaction.executeWithoutResult(status -> projects.register(new Registration(number, wave.code(),
                         EARLY_START.equals(number), wave.phase(), null, null)));
-                withProjects.add(municipalities.findById(number).orElseThrow());
+                withProjects.add(municipalities.require(number));
             }
         }
         transaction.executeWithoutResult(status -> startEarly(EARLY_START, today));

@@ -73,13 +73,4 @@ public class Municipality {
         this.projectLeaderEmail = projectLeaderEmail;
         this.chiefExecutiveEmail = chiefExecutiveEmail;
     }
-
-    /** The Camunda group whose members lead this municipality's project. */
-    public String projectLeaderGroup() {
-        return projectLeaderGroup(number);
-    }
-
-    public static String projectLeaderGroup(String municipalityNumber) {
-        return "municipality-" + municipalityNumber;
-    }
 }

@@ -3,7 +3,7 @@ package no.innforing.municipality;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import java.util.List;
-import no.innforing.project.DomainException;
+import no.innforing.shared.DomainException;
 import no.innforing.security.MunicipalityAccess;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -7,7 +7,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
-public interface MunicipalityRepository extends JpaRepository<Municipality, String> {
+interface MunicipalityRepository extends JpaRepository<Municipality, String> {
 
     List<Municipality> findAllByOrderByNumber();
 

@@ -14,11 +14,14 @@ import biweekly.util.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.List;
+import no.innforing.shared.Norwegian;
 
 /**
- * A deadline as an iCalendar file (RFC 5545) to attach to a reminder, so that a project leader puts it in Outlook
- * or any other calendar with one click: an all-day event on the due day, shown as free time, with a reminder a
- * week before.
+ * Deadlines as iCalendar (RFC 5545), the one place that writes calendar files: a single deadline to attach to a
+ * reminder, so that a project leader puts it in Outlook or any other calendar with one click (an all-day event on
+ * the due day, shown as free time, with a reminder a week before), and a municipality's whole schedule as a feed
+ * that calendar apps subscribe to.
  */
 public final class DeadlineCalendar {
 
@@ -27,6 +30,10 @@ public final class DeadlineCalendar {
 
     static final int REMINDER_DAYS_BEFORE = 7;
     private static final String PRODUCT_ID = "-//Innforing//Innforing//NB";
+
+    /** An all-day event; give it a stable {@code uid} so that a moved date updates the same event. */
+    public record Event(String uid, String summary, LocalDate day) {
+    }
 
     private DeadlineCalendar() {
     }
@@ -37,23 +44,42 @@ public final class DeadlineCalendar {
      * updates the event instead of adding a second one.
      */
     public static String deadlineEvent(String uid, String summary, String description, LocalDate day, String url) {
-        VEvent event = new VEvent();
-        event.setUid(uid);
+        VEvent event = allDay(new Event(uid, summary, day));
         event.setDateTimeStamp(new Date());
-        event.setSummary(summary);
         event.setDescription(description);
         event.setUrl(url);
-        event.setDateStart(new DateStart(dateOnly(day), false));
-        event.setDateEnd(new DateEnd(dateOnly(day.plusDays(1)), false));
         event.setTransparency(Transparency.transparent());
         Duration weekBefore = Duration.builder().prior(true).days(REMINDER_DAYS_BEFORE).build();
         event.addAlarm(VAlarm.display(new Trigger(weekBefore, Related.START), summary));
 
+        ICalendar calendar = calendar();
+        calendar.addEvent(event);
+        return Biweekly.write(calendar).go();
+    }
+
+    /** A subscribable feed named {@code name} (shown by calendar apps) with the given all-day events. */
+    public static String feed(String name, List<Event> events) {
+        ICalendar calendar = calendar();
+        calendar.addExperimentalProperty("X-WR-CALNAME", name);
+        calendar.addExperimentalProperty("X-WR-TIMEZONE", Norwegian.ZONE.getId());
+        events.forEach(e -> calendar.addEvent(allDay(e)));
+        return Biweekly.write(calendar).go();
+    }
+
+    private static ICalendar calendar() {
         ICalendar calendar = new ICalendar();
         calendar.setProductId(PRODUCT_ID);
         calendar.setMethod(Method.publish());
-        calendar.addEvent(event);
-        return Biweekly.write(calendar).go();
+        return calendar;
+    }
+
+    private static VEvent allDay(Event e) {
+        VEvent event = new VEvent();
+        event.setUid(e.uid());
+        event.setSummary(e.summary());
+        event.setDateStart(new DateStart(dateOnly(e.day()), false));
+        event.setDateEnd(new DateEnd(dateOnly(e.day().plusDays(1)), false));
+        return event;
     }
 
     /** biweekly writes a date without time in the JVM's default zone, so midnight there is the day itself. */

@@ -2,7 +2,7 @@ package no.innforing.notification;
 
 import java.time.Instant;
 import java.util.List;
-import no.innforing.project.DomainException;
+import no.innforing.shared.DomainException;
 import no.innforing.project.ImplementationProject;
 import no.innforing.project.ProjectDetails;
 import no.innforing.security.MunicipalityAccess;

@@ -2,7 +2,7 @@ package no.innforing.notification;
 
 import java.util.List;
 import java.util.Set;
-import no.innforing.project.DomainException;
+import no.innforing.shared.DomainException;
 import no.innforing.security.MunicipalityAccess;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,5 +1,6 @@
 package no.innforing.notification;
 
+import no.innforing.security.MunicipalityAccess;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -179,11 +180,11 @@ public class NotificationService {
             }
             case PROJECT_LEADERS -> {
                 add(recipients, municipality.getProjectLeaderEmail());
-                membersOf(municipality.projectLeaderGroup()).forEach(email -> add(recipients, email));
+                membersOf(MunicipalityAccess.projectLeaderGroup(municipality.getNumber())).forEach(email -> add(recipients, email));
             }
             case RAG -> {
                 properties.ragRecipients().forEach(email -> add(recipients, email));
-                membersOf(ProjectProcess.RAG_GROUP).forEach(email -> add(recipients, email));
+                membersOf(MunicipalityAccess.RAG_GROUP).forEach(email -> add(recipients, email));
             }
         }
         return new ArrayList<>(recipients);

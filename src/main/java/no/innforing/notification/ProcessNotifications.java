@@ -1,14 +1,17 @@
 package no.innforing.notification;
 
-import static no.innforing.project.FormValues.norwegian;
+import no.innforing.security.MunicipalityAccess;
+import static no.innforing.shared.Norwegian.date;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import no.innforing.project.ImplementationProject;
+import no.innforing.project.Milestone;
 import no.innforing.project.ProjectPhase;
 import no.innforing.project.ProjectProcess;
 import no.innforing.project.ProjectScheduleChanged;
@@ -75,7 +78,7 @@ public class ProcessNotifications {
         model.put("phaseName", notice.title);
         model.put("startDate", startDate);
         model.put("message", notice.message + (notice == PhaseNotice.GO_LIVE_IN_FOUR_WEEKS
-                ? " Produksjonssetting: " + norwegian(schedule.goLive()) + "." : ""));
+                ? " Produksjonssetting: " + date(schedule.goLive()) + "." : ""));
         model.put("taskUrl", properties.tasklistLink());
         var request = new NotificationService.Request(NotificationType.PHASE_STARTED,
                 "project:" + project.getId() + ":" + notice + ":" + startDate, project.getId(),
@@ -98,7 +101,7 @@ public class ProcessNotifications {
         LocalDate due = project.schedule().serviceAgreementDue();
         ragAlert(project, NotificationType.RAG_DEADLINE_MISSED, String.valueOf(due),
                 project.getMunicipality().getName() + " har ikke signert tjenesteavtalen innen fristen",
-                "Fristen var " + norwegian(due) + ". RAG avgjør i Tasklist: kort utsettelse av fristen, flytting til en "
+                "Fristen var " + date(due) + ". RAG avgjør i Tasklist: kort utsettelse av fristen, flytting til en "
                         + "senere bølge eller avslutning av prosjektet.", properties.tasklistLink());
     }
 
@@ -108,7 +111,7 @@ public class ProcessNotifications {
         Object reason = execution.getVariable("goLiveReason");
         LocalDate goLive = project.schedule().goLive();
         ragAlert(project, NotificationType.RAG_NO_GO, String.valueOf(goLive),
-                "No-go for " + project.getMunicipality().getName() + " før produksjonssetting " + norwegian(goLive),
+                "No-go for " + project.getMunicipality().getName() + " før produksjonssetting " + date(goLive),
                 "Klarhetsvurderingen ga no-go: " + reason + ". RAG velger en senere bølge i Tasklist.",
                 properties.tasklistLink());
     }
@@ -129,12 +132,8 @@ public class ProcessNotifications {
         ImplementationProject project = projects.currentProject(changed.municipalityNumber());
         ProjectSchedule before = changed.before();
         ProjectSchedule after = changed.after();
-        List<Map<String, Object>> milestones = List.of(
-                milestone("Oppstart forprosjekt", before.preProjectStart(), after.preProjectStart()),
-                milestone("Frist for tjenesteavtale", before.serviceAgreementDue(), after.serviceAgreementDue()),
-                milestone("Oppstart hovedprosjekt", before.mainProjectStart(), after.mainProjectStart()),
-                milestone("Produksjonssetting", before.goLive(), after.goLive()),
-                milestone("Slutt på stabilisering", before.stabilizationEnd(), after.stabilizationEnd()));
+        List<Map<String, Object>> milestones = Arrays.stream(Milestone.values())
+                .map(m -> milestone(m.label(), m.dateIn(before), m.dateIn(after))).toList();
         Map<String, Object> model = base(project);
         model.put("headline", changed.headline());
         model.put("reason", changed.reason());
@@ -169,7 +168,7 @@ public class ProcessNotifications {
         LocalDate due = LocalDate.ofInstant(task.getDueDate().toInstant(), ProjectSchedule.ZONE);
         int daysOverdue = (int) ChronoUnit.DAYS.between(due, ProjectSchedule.today());
         boolean ragTask = task.getCandidates().stream()
-                .anyMatch(link -> ProjectProcess.RAG_GROUP.equals(link.getGroupId()));
+                .anyMatch(link -> MunicipalityAccess.RAG_GROUP.equals(link.getGroupId()));
         if (forRag && ragTask) {
             return;
         }
@@ -178,7 +177,7 @@ public class ProcessNotifications {
             Map<String, Object> model = base(project);
             model.put("headline", "«" + task.getName() + "» for " + project.getMunicipality().getName()
                     + " er forfalt");
-            model.put("details", "Oppgaven hadde frist " + norwegian(due) + " og har vært forfalt i " + daysOverdue
+            model.put("details", "Oppgaven hadde frist " + date(due) + " og har vært forfalt i " + daysOverdue
                     + " dager.");
             model.put("link", properties.taskLink(task.getId()));
             request = new NotificationService.Request(NotificationType.TASK_OVERDUE_RAG,

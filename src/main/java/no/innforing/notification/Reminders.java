@@ -1,6 +1,6 @@
 package no.innforing.notification;
 
-import static no.innforing.project.FormValues.norwegian;
+import static no.innforing.shared.Norwegian.date;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import no.innforing.project.ImplementationProject;
+import no.innforing.project.Milestone;
 import no.innforing.project.ProjectProcess;
 import no.innforing.project.ProjectSchedule;
 import no.innforing.project.ProjectService;
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Component;
 @Component("reminders")
 public class Reminders {
 
-    static final String DEADLINE_LABEL = "Frist for å signere tjenesteavtale";
+    static final String DEADLINE_LABEL = Milestone.SERVICE_AGREEMENT_DUE.label();
 
     private final ProjectService projects;
     private final NotificationService notifications;
@@ -133,12 +134,12 @@ public class Reminders {
         model.put("daysLeft", (int) ChronoUnit.DAYS.between(LocalDate.ofInstant(due, ProjectSchedule.ZONE), deadline));
         model.put("whatToDo", "Kommunedirektøren signerer den bindende tjenesteavtalen, og prosjektlederen registrerer "
                 + "det i oppgaven «Signer tjenesteavtale eller fratre». Vil kommunen fratre, meldes det i samme "
-                + "oppgave. Retten til å fratre gjelder bare fram til fristen " + norwegian(deadline) + ".");
+                + "oppgave. Retten til å fratre gjelder bare fram til fristen " + date(deadline) + ".");
         model.put("taskUrl", properties.taskLink(taskId));
         String calendar = DeadlineCalendar.deadlineEvent(
                 "tjenesteavtale-" + project.getMunicipality().getNumber() + "-" + project.getId() + "@innforing",
                 DEADLINE_LABEL + " (" + name + ")",
-                "Tjenesteavtalen må være signert innen utgangen av " + norwegian(deadline) + ".", deadline,
+                "Tjenesteavtalen må være signert innen utgangen av " + date(deadline) + ".", deadline,
                 properties.taskLink(taskId));
         return new NotificationService.Request(NotificationType.SERVICE_AGREEMENT_REMINDER,
                 "project:" + project.getId() + ":" + deadline + ":" + days, project.getId(), project.getMunicipality(),

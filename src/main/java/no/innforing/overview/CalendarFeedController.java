@@ -1,18 +1,15 @@
 package no.innforing.overview;
 
-import biweekly.Biweekly;
-import biweekly.ICalendar;
-import biweekly.component.VEvent;
-import biweekly.property.Method;
 import java.security.SecureRandom;
-import java.time.LocalDate;
-import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Date;
+import java.util.List;
 import java.util.Map;
+import no.innforing.notification.DeadlineCalendar;
 import no.innforing.notification.NotificationProperties;
-import no.innforing.project.DomainException;
+import no.innforing.shared.DomainException;
 import no.innforing.project.ImplementationProject;
+import no.innforing.project.Milestone;
 import no.innforing.project.ProjectQueries;
 import no.innforing.project.ProjectSchedule;
 import no.innforing.project.ProjectService;
@@ -81,38 +78,20 @@ class CalendarFeedController {
     String calendar(ImplementationProject project) {
         String name = project.getMunicipality().getName();
         String number = project.getMunicipality().getNumber();
-        ICalendar ical = new ICalendar();
-        ical.setMethod(Method.publish());
-        ical.setProductId("-//Innføring//Fristplan//NB");
-        ical.addExperimentalProperty("X-WR-CALNAME", "Innføring – " + name);
-        ical.addExperimentalProperty("X-WR-TIMEZONE", ProjectSchedule.ZONE.getId());
+        List<DeadlineCalendar.Event> events = new ArrayList<>();
         if (project.getState().isOpen()) {
-            ProjectSchedule s = project.schedule();
             String wave = " (" + name + ", bølge " + project.getWave().getCode() + ")";
-            event(ical, number + "-pre-project", "Oppstart forprosjekt" + wave, s.preProjectStart());
-            if (!project.isServiceAgreementSigned()) {
-                event(ical, number + "-service-agreement", "Frist for å signere tjenesteavtale" + wave,
-                        s.serviceAgreementDue());
+            for (Milestone.Dated milestone : Milestone.of(project)) {
+                events.add(new DeadlineCalendar.Event(number + "-" + milestone.id() + "@innforing",
+                        milestone.label() + wave, milestone.date()));
             }
-            event(ical, number + "-main-project", "Oppstart hovedprosjekt" + wave, s.mainProjectStart());
-            event(ical, number + "-go-live", "Produksjonssetting" + wave, s.goLive());
-            event(ical, number + "-stabilization-end", "Slutt på stabilisering" + wave, s.stabilizationEnd());
             for (ProjectQueries.OpenTask task : queries.openTasks(project.getProcessInstanceId())) {
                 if (task.due() != null) {
-                    event(ical, number + "-task-" + task.taskDefinitionKey(), "Frist: " + task.name() + wave,
-                            task.due());
+                    events.add(new DeadlineCalendar.Event(number + "-task-" + task.taskDefinitionKey() + "@innforing",
+                            "Frist: " + task.name() + wave, task.due()));
                 }
             }
         }
-        return Biweekly.write(ical).go();
-    }
-
-    private static void event(ICalendar ical, String uid, String summary, LocalDate day) {
-        VEvent event = new VEvent();
-        event.setUid(uid + "@innforing");
-        event.setSummary(summary);
-        event.setDateStart(Date.from(day.atStartOfDay(ZoneId.systemDefault()).toInstant()), false);
-        event.setDateEnd(Date.from(day.plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant()), false);
-        ical.addEvent(event);
+        return DeadlineCalendar.feed("Innføring – " + name, events);
     }
 }

@@ -7,12 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import no.innforing.project.DomainException;
-import no.innforing.project.FormValues;
+import no.innforing.shared.DomainException;
+import no.innforing.shared.Norwegian;
 import no.innforing.project.ProjectSchedule;
 import no.innforing.project.ProjectService;
 import no.innforing.security.MunicipalityAccess;
-import no.innforing.wave.WaveService;
+import no.innforing.project.WaveMove;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -35,11 +35,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class OverviewController {
 
     private final OverviewService overview;
-    private final WaveService waves;
+    private final WaveMove waves;
     private final ProjectService projects;
     private final CalendarFeedController calendars;
 
-    OverviewController(OverviewService overview, WaveService waves, ProjectService projects,
+    OverviewController(OverviewService overview, WaveMove waves, ProjectService projects,
             CalendarFeedController calendars) {
         this.overview = overview;
         this.waves = waves;
@@ -113,7 +113,7 @@ class OverviewController {
             }
             var change = waves.moveGoLive(code, goLiveDate, reason);
             redirect.addFlashAttribute("message", "Bølge " + code + " er flyttet til "
-                    + FormValues.norwegian(change.getNewGoLive()) + "; "
+                    + Norwegian.date(change.getNewGoLive()) + "; "
                     + change.getProjectsMoved() + " prosjekter fulgte med.");
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", e.getMessage());

@@ -7,16 +7,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import no.innforing.project.ImplementationProject;
+import no.innforing.project.Milestone;
 import no.innforing.project.ProjectPhase;
 import no.innforing.project.ProjectProcess;
 import no.innforing.project.ProjectQueries;
 import no.innforing.project.ProjectQueries.OpenTask;
-import no.innforing.project.ProjectRepository;
+import no.innforing.project.ProjectService;
 import no.innforing.project.ProjectSchedule;
 import no.innforing.project.ProjectState;
 import no.innforing.security.MunicipalityAccess;
 import no.innforing.wave.Wave;
-import no.innforing.wave.WaveRepository;
+import no.innforing.wave.WaveService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,7 +54,8 @@ public class OverviewService {
     public record Row(String municipalityNumber, String municipalityName, String county, String waveCode,
             String waveName, ProjectState state, String stateName, ProjectPhase phase, String phaseName,
             Deadline nextDeadline, Long daysLeft, int overdueTasks, List<OpenTask> openTasks, Light light,
-            String processInstanceId, ProjectSchedule schedule, boolean serviceAgreementSigned) {
+            String processInstanceId, ProjectSchedule schedule, boolean serviceAgreementSigned,
+            List<Milestone.Dated> upcomingMilestones) {
     }
 
     public record Filter(String wave, String county) {
@@ -63,25 +65,25 @@ public class OverviewService {
         }
     }
 
-    private final ProjectRepository projects;
+    private final ProjectService projects;
     private final ProjectQueries queries;
-    private final WaveRepository waves;
+    private final WaveService waves;
 
-    OverviewService(ProjectRepository projects, ProjectQueries queries, WaveRepository waves) {
+    OverviewService(ProjectService projects, ProjectQueries queries, WaveService waves) {
         this.projects = projects;
         this.queries = queries;
         this.waves = waves;
     }
 
     public List<Wave> waves() {
-        return waves.findAllByOrderByGoLiveDateAscSequenceNoAsc();
+        return waves.all();
     }
 
     /** The latest project of every municipality the viewer may see, passing the filter, ordered by wave. */
     public List<Row> rows(Set<String> viewerGroups, Filter filter) {
         ProjectQueries.LiveState live = queries.liveState();
         LocalDate today = ProjectSchedule.today();
-        List<ImplementationProject> latest = latestPerMunicipality(projects.findAll());
+        List<ImplementationProject> latest = latestPerMunicipality(projects.all());
         List<Row> rows = new ArrayList<>();
         for (ImplementationProject project : latest) {
             if (!MunicipalityAccess.maySee(viewerGroups, project.getMunicipality().getNumber())
@@ -96,7 +98,7 @@ public class OverviewService {
     }
 
     public List<String> counties() {
-        return projects.findAll().stream().map(p -> p.getMunicipality().getCounty()).distinct().sorted().toList();
+        return projects.all().stream().map(p -> p.getMunicipality().getCounty()).distinct().sorted().toList();
     }
 
     private static List<ImplementationProject> latestPerMunicipality(List<ImplementationProject> all) {
@@ -123,7 +125,8 @@ public class OverviewService {
                 project.getMunicipality().getCounty(), project.getWave().getCode(), project.getWave().getName(),
                 project.getState(), project.getState().displayName(), phase, phase == null ? "–" : phase.displayName(),
                 next, daysLeft, overdue, tasks, light(project, tasks, today, daysLeft), project.getProcessInstanceId(),
-                schedule, project.isServiceAgreementSigned());
+                schedule, project.isServiceAgreementSigned(), open ? Milestone.of(project).stream()
+                        .filter(m -> !m.date().isBefore(today)).toList() : List.of());
     }
 
     private static Deadline nextDeadline(ImplementationProject project, ProjectSchedule schedule, List<OpenTask> tasks,
@@ -131,12 +134,7 @@ public class OverviewService {
         List<Deadline> candidates = new ArrayList<>();
         tasks.stream().filter(t -> t.due() != null && !t.due().isBefore(today))
                 .forEach(t -> candidates.add(new Deadline(t.name(), t.due())));
-        if (!project.isServiceAgreementSigned()) {
-            candidates.add(new Deadline("Frist for tjenesteavtale", schedule.serviceAgreementDue()));
-        }
-        candidates.add(new Deadline("Oppstart hovedprosjekt", schedule.mainProjectStart()));
-        candidates.add(new Deadline("Produksjonssetting", schedule.goLive()));
-        candidates.add(new Deadline("Slutt på stabilisering", schedule.stabilizationEnd()));
+        Milestone.of(project).forEach(m -> candidates.add(new Deadline(m.label(), m.date())));
         return candidates.stream().filter(d -> !d.date().isBefore(today))
                 .min(Comparator.comparing(Deadline::date)).orElse(null);
     }

@@ -1,6 +1,6 @@
 package no.innforing.overview;
 
-import static no.innforing.project.FormValues.NORWEGIAN_DATE;
+import static no.innforing.shared.Norwegian.DATE;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -67,7 +67,7 @@ record Timeline(int width, int height, List<Bar> bars, List<Marker> deadlines, L
                     "bar-stab" + closed, who + ": stabilisering " + period(s.goLive(), s.stabilizationEnd())));
             if (!row.serviceAgreementSigned() && row.state().isOpen()) {
                 deadlines.add(new Marker(x.apply(s.serviceAgreementDue()), y + ROW_HEIGHT / 2.0,
-                        who + ": frist for tjenesteavtale " + s.serviceAgreementDue().format(NORWEGIAN_DATE)));
+                        who + ": frist for tjenesteavtale " + s.serviceAgreementDue().format(DATE)));
             }
             labels.add(new Label(y + ROW_HEIGHT * 0.7, row.municipalityName() + " · " + row.waveCode()));
             waveDates.putIfAbsent(row.waveCode(), s.goLive());
@@ -76,7 +76,7 @@ record Timeline(int width, int height, List<Bar> bars, List<Marker> deadlines, L
         for (Map.Entry<String, LocalDate> wave : waveDates.entrySet()) {
             // alternate the label height so that waves close in time do not overwrite each other
             waveLines.add(new Line(x.apply(wave.getValue()), waveLines.size() % 2 == 0 ? 30 : 40,
-                    wave.getKey() + " " + wave.getValue().format(NORWEGIAN_DATE)));
+                    wave.getKey() + " " + wave.getValue().format(DATE)));
         }
         List<Line> years = new ArrayList<>();
         for (LocalDate year = from.withDayOfYear(1).plusYears(1); year.isBefore(to); year = year.plusYears(1)) {
@@ -87,6 +87,6 @@ record Timeline(int width, int height, List<Bar> bars, List<Marker> deadlines, L
     }
 
     private static String period(LocalDate from, LocalDate to) {
-        return from.format(NORWEGIAN_DATE) + "–" + to.format(NORWEGIAN_DATE);
+        return from.format(DATE) + "–" + to.format(DATE);
     }
 }

@@ -1,9 +1,10 @@
 package no.innforing.project;
 
+import no.innforing.shared.DomainException;
+
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -15,8 +16,6 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * Cockpit and later steps see a date, not a string.
  */
 public final class FormValues {
-
-    public static final DateTimeFormatter NORWEGIAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private FormValues() {
     }
@@ -78,9 +77,5 @@ public final class FormValues {
             throw DomainException.invalid(
                     "Feltet «" + label + "» har en ugyldig dato: «" + text + "». Bruk formatet ÅÅÅÅ-MM-DD.");
         }
-    }
-
-    public static String norwegian(LocalDate date) {
-        return date.format(NORWEGIAN_DATE);
     }
 }

@@ -2,6 +2,7 @@ package no.innforing.project;
 
 import static no.innforing.project.ProjectProcess.*;
 
+import no.innforing.shared.Norwegian;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
@@ -74,7 +75,7 @@ class ProcessDelegates {
             DelegateExecution execution = task.getExecution();
             List<Map<String, String>> options = projects.laterWaves(execution.getProcessBusinessKey()).stream()
                     .map(w -> Map.of("value", w.getCode(), "label", w.getCode() + " – " + w.getName()
-                            + " (produksjonssetting " + FormValues.norwegian(w.getGoLiveDate()) + ")"))
+                            + " (produksjonssetting " + Norwegian.date(w.getGoLiveDate()) + ")"))
                     .toList();
             task.setVariable(VAR_LATER_WAVE_OPTIONS, SpinValues.jsonValue(toJson(json, options)).create());
         };

@@ -1,10 +1,11 @@
 package no.innforing.project;
 
+import no.innforing.security.MunicipalityAccess;
+
 /** Ids and variable names of {@code bpmn/municipal-implementation.bpmn} that the code uses, in one place. */
 public final class ProjectProcess {
 
     public static final String PROCESS_KEY = "municipal-implementation";
-    public static final String RAG_GROUP = "rag";
 
     // Phases (subprocesses)
     public static final String SUBPROCESS_POLITICAL_DECISION = "SubProcess_PoliticalDecision";
@@ -68,7 +69,7 @@ public final class ProjectProcess {
     public static final String MESSAGE_WITHDRAWAL_REQUESTED = "WithdrawalRequested";
 
     // Variables
-    public static final String VAR_MUNICIPALITY_NUMBER = "municipalityNumber";
+    public static final String VAR_MUNICIPALITY_NUMBER = MunicipalityAccess.MUNICIPALITY_VARIABLE;
     public static final String VAR_MUNICIPALITY_NAME = "municipalityName";
     public static final String VAR_WAVE_CODE = "waveCode";
     public static final String VAR_START_PHASE = "startPhase";

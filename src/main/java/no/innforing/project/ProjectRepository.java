@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface ProjectRepository extends JpaRepository<ImplementationProject, Long> {
+interface ProjectRepository extends JpaRepository<ImplementationProject, Long> {
 
     List<ImplementationProject> findByMunicipalityNumberOrderByCreatedAtDesc(String municipalityNumber);
 
@@ -13,6 +13,8 @@ public interface ProjectRepository extends JpaRepository<ImplementationProject, 
             Collection<ProjectState> states);
 
     Optional<ImplementationProject> findByProcessInstanceId(String processInstanceId);
+
+    List<ImplementationProject> findByStateIn(Collection<ProjectState> states);
 
     List<ImplementationProject> findByWaveCodeAndStateIn(String waveCode, Collection<ProjectState> states);
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
+import no.innforing.shared.Norwegian;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
@@ -20,7 +21,7 @@ public record ProjectSchedule(
         LocalDate goLive,
         LocalDate stabilizationEnd) {
 
-    public static final ZoneId ZONE = ZoneId.of("Europe/Oslo");
+    public static final ZoneId ZONE = Norwegian.ZONE;
 
     public static final int PRE_PROJECT_MONTHS_BEFORE_GO_LIVE = 19;
     public static final int SERVICE_AGREEMENT_MONTHS_BEFORE_GO_LIVE = 13;

@@ -1,19 +1,24 @@
 package no.innforing.project;
 
-import static no.innforing.project.FormValues.norwegian;
+import no.innforing.security.MunicipalityAccess;
+import no.innforing.shared.CurrentUser;
+
+import no.innforing.shared.DomainException;
+
+import static no.innforing.shared.Norwegian.date;
 import static no.innforing.project.ProjectProcess.*;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import no.innforing.municipality.Municipality;
-import no.innforing.municipality.MunicipalityRepository;
+import no.innforing.municipality.MunicipalityService;
+import no.innforing.security.MunicipalityAccess;
 import no.innforing.wave.Wave;
-import no.innforing.wave.WaveRepository;
+import no.innforing.wave.WaveService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.ApplicationEventPublisher;
@@ -29,24 +34,24 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ProjectService {
 
-    static final Set<ProjectState> OPEN_STATES = EnumSet.of(ProjectState.ACTIVE, ProjectState.MOVED);
-
     private final ProjectRepository projects;
     private final ProjectAuditRepository audits;
-    private final MunicipalityRepository municipalities;
-    private final WaveRepository waves;
+    private final MunicipalityService municipalities;
+    private final WaveService waves;
+    private final MunicipalityAccess access;
     private final RuntimeService runtimeService;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final ProjectRescheduler rescheduler;
 
-    ProjectService(ProjectRepository projects, ProjectAuditRepository audits, MunicipalityRepository municipalities,
-            WaveRepository waves, RuntimeService runtimeService, CurrentUser currentUser,
+    ProjectService(ProjectRepository projects, ProjectAuditRepository audits, MunicipalityService municipalities,
+            WaveService waves, MunicipalityAccess access, RuntimeService runtimeService, CurrentUser currentUser,
             ApplicationEventPublisher events, ProjectRescheduler rescheduler) {
         this.projects = projects;
         this.audits = audits;
         this.municipalities = municipalities;
         this.waves = waves;
+        this.access = access;
         this.runtimeService = runtimeService;
         this.currentUser = currentUser;
         this.events = events;
@@ -78,10 +83,8 @@ public class ProjectService {
             throw DomainException.invalid("Et prosjekt kan ikke registreres i fasen «"
                     + registration.startPhase().displayName() + "»; bruk earlyStart sammen med en annen startfase.");
         }
-        Municipality municipality = municipalities.lockByNumber(registration.municipalityNumber())
-                .orElseThrow(() -> DomainException.notFound(
-                        "Fant ingen kommune med nummer " + registration.municipalityNumber() + "."));
-        Wave wave = waves.findById(registration.waveCode() == null ? "" : registration.waveCode())
+        Municipality municipality = municipalities.lock(registration.municipalityNumber());
+        Wave wave = waves.find(registration.waveCode())
                 .orElseThrow(() -> DomainException.notFound("Fant ingen bølge med kode «" + registration.waveCode()
                         + "». Kjente bølger: " + waveCodes() + "."));
         openProject(municipality.getNumber()).ifPresent(existing -> {
@@ -94,12 +97,12 @@ public class ProjectService {
         ProjectPhase phase = registration.startPhase();
         if (phase.beforeServiceAgreementSigned() && schedule.serviceAgreementDeadlinePassed(now)) {
             throw DomainException.unprocessable("Fristen for å signere tjenesteavtale for bølge " + wave.getCode()
-                    + " var " + norwegian(schedule.serviceAgreementDue()) + " og er passert. Velg en senere bølge, "
+                    + " var " + date(schedule.serviceAgreementDue()) + " og er passert. Velg en senere bølge, "
                     + "eller registrer prosjektet i hovedprosjektet med signert tjenesteavtale.");
         }
         if (!ProjectSchedule.today(now).isBefore(schedule.stabilizationEnd())) {
             throw DomainException.unprocessable("Bølge " + wave.getCode() + " avsluttet stabiliseringen "
-                    + norwegian(schedule.stabilizationEnd()) + "; det er ingenting igjen å følge opp.");
+                    + date(schedule.stabilizationEnd()) + "; det er ingenting igjen å følge opp.");
         }
 
         ImplementationProject project = new ImplementationProject(municipality, wave, phase,
@@ -114,6 +117,8 @@ public class ProjectService {
         audit(project, "REGISTERED", "Registrert i bølge " + wave.getCode() + " med start i fasen «"
                 + phase.displayName() + "»" + (registration.earlyStart() ? ", med tjuvstart" : ""));
 
+        access.provision(municipality.getNumber(), municipality.getName());
+        access.letFollow(municipality.getNumber(), PROCESS_KEY);
         events.publishEvent(new ProjectRegistered(municipality.getNumber(), municipality.getName()));
 
         Map<String, Object> variables = new HashMap<>();
@@ -122,7 +127,7 @@ public class ProjectService {
         variables.put(VAR_WAVE_CODE, wave.getCode());
         variables.put(VAR_START_PHASE, phase.name());
         variables.put(VAR_EARLY_START, registration.earlyStart());
-        variables.put(VAR_PROJECT_LEADER_GROUP, municipality.projectLeaderGroup());
+        variables.put(VAR_PROJECT_LEADER_GROUP, MunicipalityAccess.projectLeaderGroup(municipality.getNumber()));
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, municipality.getNumber(),
                 variables);
         project.attachProcessInstance(instance.getId());
@@ -132,7 +137,7 @@ public class ProjectService {
     /** The municipality's open project, if it has one. */
     @Transactional(readOnly = true)
     public java.util.Optional<ImplementationProject> openProject(String municipalityNumber) {
-        return projects.findFirstByMunicipalityNumberAndStateIn(municipalityNumber, OPEN_STATES);
+        return projects.findFirstByMunicipalityNumberAndStateIn(municipalityNumber, ProjectState.OPEN);
     }
 
     /** The open project or else the latest one: what a reader of the municipality's project wants to see. */
@@ -188,10 +193,10 @@ public class ProjectService {
         if (project.isServiceAgreementSigned()) {
             throw DomainException.conflict(project.getMunicipality().getName() + " har signert tjenesteavtalen, "
                     + "som er bindende. Retten til å fratre gjaldt bare fram til signering, senest "
-                    + norwegian(schedule.serviceAgreementDue()) + ".");
+                    + date(schedule.serviceAgreementDue()) + ".");
         }
         if (schedule.serviceAgreementDeadlinePassed(ProjectSchedule.now())) {
-            throw DomainException.conflict("Fristen for å fratre gikk ut " + norwegian(schedule.serviceAgreementDue())
+            throw DomainException.conflict("Fristen for å fratre gikk ut " + date(schedule.serviceAgreementDue())
                     + " (fristen for tjenesteavtalen, 13 måneder før produksjonssetting). "
                     + project.getMunicipality().getName() + " kan ikke lenger fratre.");
         }
@@ -200,16 +205,16 @@ public class ProjectService {
     public void recordCallOffAgreement(String businessKey, LocalDate signedOn) {
         ImplementationProject project = openProjectOf(businessKey);
         project.recordCallOffAgreement(signedOn);
-        audit(project, "CALL_OFF_AGREEMENT_SIGNED", "Avropsavtale signert " + norwegian(signedOn));
+        audit(project, "CALL_OFF_AGREEMENT_SIGNED", "Avropsavtale signert " + date(signedOn));
     }
 
     public void recordServiceAgreement(String businessKey, LocalDate signedOn) {
         ImplementationProject project = openProjectOf(businessKey);
         if (signedOn.isAfter(ProjectSchedule.today())) {
-            throw DomainException.invalid("Signeringsdatoen " + norwegian(signedOn) + " er fram i tid.");
+            throw DomainException.invalid("Signeringsdatoen " + date(signedOn) + " er fram i tid.");
         }
         project.recordServiceAgreement(signedOn);
-        audit(project, "SERVICE_AGREEMENT_SIGNED", "Tjenesteavtale signert " + norwegian(signedOn));
+        audit(project, "SERVICE_AGREEMENT_SIGNED", "Tjenesteavtale signert " + date(signedOn));
     }
 
     /**
@@ -220,12 +225,12 @@ public class ProjectService {
         ImplementationProject project = openProjectOf(businessKey);
         LocalDate latest = project.schedule().mainProjectStart();
         if (!newDue.isAfter(ProjectSchedule.today()) || newDue.isAfter(latest)) {
-            throw DomainException.unprocessable("Ny frist " + norwegian(newDue) + " må være etter i dag og senest "
-                    + norwegian(latest) + ", da hovedprosjektet starter.");
+            throw DomainException.unprocessable("Ny frist " + date(newDue) + " må være etter i dag og senest "
+                    + date(latest) + ", da hovedprosjektet starter.");
         }
         project.extendServiceAgreementTo(newDue);
         rescheduler.rescheduleAfterCommit(project.getProcessInstanceId());
-        audit(project, "DEADLINE_EXTENDED", "Frist for tjenesteavtale utsatt til " + norwegian(newDue)
+        audit(project, "DEADLINE_EXTENDED", "Frist for tjenesteavtale utsatt til " + date(newDue)
                 + (reason == null ? "" : ": " + reason));
     }
 
@@ -242,8 +247,7 @@ public class ProjectService {
     public ImplementationProject moveToWave(String businessKey, String waveCode, String reason, boolean laterOnly) {
         ImplementationProject project = openProject(businessKey).orElseThrow(() -> DomainException.conflict(
                 "Kommune " + businessKey + " har ikke noe aktivt innføringsprosjekt å flytte."));
-        Wave target = waves.findById(waveCode == null ? "" : waveCode)
-                .orElseThrow(() -> DomainException.notFound("Fant ingen bølge med kode «" + waveCode + "»."));
+        Wave target = waves.require(waveCode);
         Wave current = project.getWave();
         if (target.getCode().equals(current.getCode())) {
             throw DomainException.conflict(project.getMunicipality().getName() + " er allerede i bølge "
@@ -251,13 +255,13 @@ public class ProjectService {
         }
         if (laterOnly && !target.getGoLiveDate().isAfter(current.getGoLiveDate())) {
             throw DomainException.unprocessable("Bølge " + target.getCode() + " (produksjonssetting "
-                    + norwegian(target.getGoLiveDate()) + ") er ikke senere enn nåværende bølge " + current.getCode()
-                    + " (" + norwegian(current.getGoLiveDate()) + ").");
+                    + date(target.getGoLiveDate()) + ") er ikke senere enn nåværende bølge " + current.getCode()
+                    + " (" + date(current.getGoLiveDate()) + ").");
         }
         ProjectSchedule newSchedule = ProjectSchedule.forGoLive(target.getGoLiveDate());
         if (!project.isServiceAgreementSigned() && newSchedule.serviceAgreementDeadlinePassed(ProjectSchedule.now())) {
             throw DomainException.unprocessable("I bølge " + target.getCode() + " var fristen for tjenesteavtale "
-                    + norwegian(newSchedule.serviceAgreementDue()) + "; den er passert. Velg en senere bølge.");
+                    + date(newSchedule.serviceAgreementDue()) + "; den er passert. Velg en senere bølge.");
         }
         if (!ProjectSchedule.today().isBefore(newSchedule.stabilizationEnd())) {
             throw DomainException.unprocessable("Bølge " + target.getCode() + " er allerede ferdig stabilisert.");
@@ -274,20 +278,32 @@ public class ProjectService {
         return project;
     }
 
+    /** Every project, open or closed. */
+    @Transactional(readOnly = true)
+    public List<ImplementationProject> all() {
+        return projects.findAll();
+    }
+
+    /** The projects in one of the given states. */
+    @Transactional(readOnly = true)
+    public List<ImplementationProject> inStates(Set<ProjectState> states) {
+        return projects.findByStateIn(states);
+    }
+
     /** The open projects of a wave: the ones a change of its go-live date moves. */
     @Transactional(readOnly = true)
     public List<ImplementationProject> openProjectsInWave(String waveCode) {
-        return projects.findByWaveCodeAndStateIn(waveCode, OPEN_STATES);
+        return projects.findByWaveCodeAndStateIn(waveCode, ProjectState.OPEN);
     }
 
     /** Records that the project's wave moved, and tells its members; the caller reschedules the process. */
     public void recordWaveMoved(ImplementationProject project, ProjectSchedule before, String reason) {
         ProjectSchedule after = project.schedule();
         audit(project, "WAVE_MOVED", "Bølge " + project.getWave().getCode() + " flyttet: produksjonssetting "
-                + norwegian(before.goLive()) + " → " + norwegian(after.goLive()) + ": " + reason);
+                + date(before.goLive()) + " → " + date(after.goLive()) + ": " + reason);
         events.publishEvent(new ProjectScheduleChanged(project.getId(), project.getMunicipality().getNumber(),
                 "Bølge " + project.getWave().getCode() + " er flyttet: ny produksjonssetting "
-                        + norwegian(after.goLive()), reason, before, after,
+                        + date(after.goLive()), reason, before, after,
                 "wave:" + project.getWave().getCode() + ":" + after.goLive() + ":" + ProjectSchedule.now()));
     }
 
@@ -296,7 +312,7 @@ public class ProjectService {
     public List<Wave> laterWaves(String businessKey) {
         ImplementationProject project = openProjectOf(businessKey);
         Instant now = ProjectSchedule.now();
-        return waves.findAllByOrderByGoLiveDateAscSequenceNoAsc().stream()
+        return waves.all().stream()
                 .filter(w -> w.getGoLiveDate().isAfter(project.getWave().getGoLiveDate()))
                 .filter(w -> project.isServiceAgreementSigned()
                         || !ProjectSchedule.forGoLive(w.getGoLiveDate()).serviceAgreementDeadlinePassed(now))
@@ -315,7 +331,7 @@ public class ProjectService {
     }
 
     private String waveCodes() {
-        return String.join(", ", waves.findAllByOrderByGoLiveDateAscSequenceNoAsc().stream().map(Wave::getCode)
+        return String.join(", ", waves.all().stream().map(Wave::getCode)
                 .toList());
     }
 }

@@ -1,5 +1,9 @@
 package no.innforing.project;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
 /** Where a project stands. ACTIVE and MOVED are open; the others are final. */
 public enum ProjectState {
     /** Running in the wave it was registered in. */
@@ -25,6 +29,9 @@ public enum ProjectState {
     }
 
     public boolean isOpen() {
-        return this == ACTIVE || this == MOVED;
+        return OPEN.contains(this);
     }
+
+    /** The states of a project that is still running. */
+    public static final Set<ProjectState> OPEN = Collections.unmodifiableSet(EnumSet.of(ACTIVE, MOVED));
 }

@@ -4,8 +4,6 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 
 import java.util.Map;
-import no.innforing.project.ProjectProcess;
-import no.innforing.project.ProjectRepository;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
@@ -22,8 +20,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * At every start, in every setting: the RAG group and its rights, the ready Tasklist filters, and the tenant,
- * group and rights of every municipality that has a project. Idempotent.
+ * At every start, in every setting: the RAG group and its rights and the ready Tasklist filters. Idempotent. (The
+ * tenants, groups and rights of the municipalities are provisioned by the features that know them.)
  */
 @Component
 @Order(1)
@@ -37,21 +35,19 @@ class AccessSetup implements ApplicationRunner {
     private final AuthorizationService authorizationService;
     private final FilterService filterService;
     private final TaskService taskService;
-    private final ProjectRepository projects;
 
     AccessSetup(MunicipalityAccess access, AuthorizationService authorizationService, FilterService filterService,
-            TaskService taskService, ProjectRepository projects) {
+            TaskService taskService) {
         this.access = access;
         this.authorizationService = authorizationService;
         this.filterService = filterService;
         this.taskService = taskService;
-        this.projects = projects;
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        String rag = ProjectProcess.RAG_GROUP;
+        String rag = MunicipalityAccess.RAG_GROUP;
         access.ensureGroup(rag, "Regional arbeidsgruppe (RAG)");
         access.grant(rag, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         access.grant(rag, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
@@ -70,9 +66,6 @@ class AccessSetup implements ApplicationRunner {
                 taskService.createTaskQuery().dueBeforeExpression("${now()}").active());
         filter(FILTER_RAG_DECISIONS, 3, "Beslutninger som venter på RAG",
                 taskService.createTaskQuery().taskCandidateGroup(rag).includeAssignedTasks().active());
-
-        projects.findAll().stream().map(p -> p.getMunicipality()).distinct()
-                .forEach(m -> access.provision(m.getNumber(), m.getName()));
     }
 
     private void filter(String name, int priority, String description, TaskQuery query) {

@@ -6,9 +6,6 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
-import no.innforing.municipality.Municipality;
-import no.innforing.project.ProjectProcess;
-import no.innforing.project.ProjectRegistered;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -20,7 +17,6 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
-import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -39,6 +35,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class MunicipalityAccess {
 
+    /** The regional working group: follows every municipality and takes RAG's decisions in Tasklist. */
+    public static final String RAG_GROUP = "rag";
+
+    /** The process variable that carries the municipality number, and so the instance's tenant. */
+    public static final String MUNICIPALITY_VARIABLE = "municipalityNumber";
+
     static final String GROUP_PREFIX = CamundaIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX;
 
     private final IdentityService identityService;
@@ -49,14 +51,19 @@ public class MunicipalityAccess {
         this.authorizationService = authorizationService;
     }
 
+    /** The group whose members lead the municipality's project: {@code municipality-<number>}. */
+    public static String projectLeaderGroup(String municipalityNumber) {
+        return "municipality-" + municipalityNumber;
+    }
+
     /** True when the given groups may see the municipality's project. */
     public static boolean maySee(Collection<String> groups, String municipalityNumber) {
-        return isRegional(groups) || groups.contains(Municipality.projectLeaderGroup(municipalityNumber));
+        return isRegional(groups) || groups.contains(projectLeaderGroup(municipalityNumber));
     }
 
     /** RAG members and administrators follow every municipality. */
     public static boolean isRegional(Collection<String> groups) {
-        return groups.contains(ProjectProcess.RAG_GROUP) || groups.contains(Groups.CAMUNDA_ADMIN);
+        return groups.contains(RAG_GROUP) || groups.contains(Groups.CAMUNDA_ADMIN);
     }
 
     /** The groups of the user calling the app's API. */
@@ -83,25 +90,20 @@ public class MunicipalityAccess {
         }
     }
 
-    @EventListener
-    void onProjectRegistered(ProjectRegistered registered) {
-        provision(registered.municipalityNumber(), registered.municipalityName());
-    }
-
     /**
-     * Makes sure the municipality's tenant, project-leader group, memberships and authorizations exist. Idempotent:
-     * runs at every registration and start-up.
+     * Makes sure the municipality's tenant, project-leader group, memberships and access to Tasklist and Cockpit
+     * exist. Idempotent: runs at every registration and start-up.
      */
     public void provision(String municipalityNumber, String municipalityName) {
-        String group = Municipality.projectLeaderGroup(municipalityNumber);
-        ensureGroup(ProjectProcess.RAG_GROUP, "Regional arbeidsgruppe (RAG)");
+        String group = projectLeaderGroup(municipalityNumber);
+        ensureGroup(RAG_GROUP, "Regional arbeidsgruppe (RAG)");
         ensureGroup(group, "Prosjektleder " + municipalityName);
         if (identityService.createTenantQuery().tenantId(municipalityNumber).count() == 0) {
             Tenant tenant = identityService.newTenant(municipalityNumber);
             tenant.setName(municipalityName);
             identityService.saveTenant(tenant);
         }
-        for (String member : new String[] {group, ProjectProcess.RAG_GROUP}) {
+        for (String member : new String[] {group, RAG_GROUP}) {
             if (identityService.createTenantQuery().tenantId(municipalityNumber).groupMember(member).count() == 0) {
                 identityService.createTenantGroupMembership(municipalityNumber, member);
             }
@@ -109,9 +111,17 @@ public class MunicipalityAccess {
         // Broad grants are safe: the tenant check narrows them to the group's own municipality.
         grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(group, Resources.PROCESS_DEFINITION, ProjectProcess.PROCESS_KEY, ProcessDefinitionPermissions.READ,
-                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
         grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    }
+
+    /**
+     * Lets the municipality's project leaders follow their instances of a process in Cockpit: read rights on the
+     * definition, narrowed to their own municipality by the tenant check. Idempotent.
+     */
+    public void letFollow(String municipalityNumber, String processDefinitionKey) {
+        grant(projectLeaderGroup(municipalityNumber), Resources.PROCESS_DEFINITION, processDefinitionKey,
+                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.READ_HISTORY);
     }
 
     void ensureGroup(String id, String name) {

@@ -1,6 +1,5 @@
 package no.innforing.security;
 
-import no.innforing.project.ProjectProcess;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
@@ -23,7 +22,7 @@ class MunicipalityTenants extends AbstractProcessEnginePlugin implements TenantI
 
     @Override
     public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext context) {
-        Object number = context.getVariables().get(ProjectProcess.VAR_MUNICIPALITY_NUMBER);
+        Object number = context.getVariables().get(MunicipalityAccess.MUNICIPALITY_VARIABLE);
         if (number == null && context.getSuperExecution() != null) {
             return context.getSuperExecution().getTenantId();
         }

@@ -1,85 +1,71 @@
 package no.innforing.wave;
 
-import static no.innforing.project.FormValues.norwegian;
+import static no.innforing.shared.Norwegian.date;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Collectors;
-import no.innforing.project.CurrentUser;
-import no.innforing.project.DomainException;
-import no.innforing.project.ImplementationProject;
-import no.innforing.project.ProjectRescheduler;
-import no.innforing.project.ProjectSchedule;
-import no.innforing.project.ProjectService;
+import java.util.Optional;
+import no.innforing.shared.DomainException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Moves a wave's go-live date, and with it every active member's schedule, task due dates, timers and planned
- * reminders, in one transaction: all move or none does.
+ * The go-live waves as other features read and change them. Moving a wave's members along with it is the
+ * project feature's use case ({@code WaveMove}); this service only changes the wave and keeps its history.
  */
 @Service
+@Transactional
 public class WaveService {
 
     private final WaveRepository waves;
     private final WaveChangeRepository changes;
-    private final ProjectService projects;
-    private final ProjectRescheduler rescheduler;
-    private final CurrentUser currentUser;
 
-    WaveService(WaveRepository waves, WaveChangeRepository changes, ProjectService projects,
-            ProjectRescheduler rescheduler, CurrentUser currentUser) {
+    WaveService(WaveRepository waves, WaveChangeRepository changes) {
         this.waves = waves;
         this.changes = changes;
-        this.projects = projects;
-        this.rescheduler = rescheduler;
-        this.currentUser = currentUser;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Wave> find(String code) {
+        return waves.findById(code == null ? "" : code);
+    }
+
+    /** The wave, or a refusal (404) that names the code. */
+    @Transactional(readOnly = true)
+    public Wave require(String code) {
+        return find(code).orElseThrow(() -> DomainException.notFound("Fant ingen bølge med kode «" + code + "»."));
+    }
+
+    /** Every wave in go-live order. */
+    @Transactional(readOnly = true)
+    public List<Wave> all() {
+        return waves.findAllByOrderByGoLiveDateAscSequenceNoAsc();
+    }
+
+    @Transactional(readOnly = true)
+    public long count() {
+        return waves.count();
+    }
+
+    public Wave save(Wave wave) {
+        return waves.save(wave);
     }
 
     /**
-     * Sets the wave's go-live date. Refused, with the members named, when the new date would put the
-     * service-agreement deadline of a member that has not signed in the past: RAG moves those members first.
+     * Sets the wave's go-live date and records who moved it, when, why and how many projects moved with it. The
+     * caller has checked that its members can follow.
      */
-    @Transactional
-    public WaveChange moveGoLive(String code, LocalDate newGoLive, String reason) {
-        if (newGoLive == null) {
-            throw DomainException.invalid("goLiveDate må fylles ut (ÅÅÅÅ-MM-DD).");
-        }
-        if (reason == null || reason.isBlank()) {
-            throw DomainException.invalid("reason må fylles ut: historikken skal vise hvorfor bølgen ble flyttet.");
-        }
-        Wave wave = waves.findById(code)
-                .orElseThrow(() -> DomainException.notFound("Fant ingen bølge med kode «" + code + "»."));
+    public WaveChange changeGoLive(Wave wave, LocalDate newGoLive, String reason, String actor, Instant at,
+            int projectsMoved) {
         LocalDate oldGoLive = wave.getGoLiveDate();
         if (oldGoLive.equals(newGoLive)) {
-            throw DomainException.conflict("Bølge " + code + " har allerede produksjonssetting "
-                    + norwegian(newGoLive) + ".");
-        }
-        ProjectSchedule newSchedule = ProjectSchedule.forGoLive(newGoLive);
-        List<ImplementationProject> members = projects.openProjectsInWave(code);
-        if (newSchedule.serviceAgreementDeadlinePassed(ProjectSchedule.now())) {
-            String blocked = members.stream().filter(p -> !p.isServiceAgreementSigned())
-                    .map(p -> p.getMunicipality().getName() + " (" + p.getMunicipality().getNumber() + ")")
-                    .collect(Collectors.joining(", "));
-            if (!blocked.isEmpty()) {
-                throw DomainException.unprocessable("Ny produksjonssetting " + norwegian(newGoLive)
-                        + " gir frist for tjenesteavtale " + norwegian(newSchedule.serviceAgreementDue())
-                        + ", som er passert, for kommuner som ikke har signert: " + blocked
-                        + ". Flytt dem til en annen bølge først.");
-            }
+            throw DomainException.conflict("Bølge " + wave.getCode() + " har allerede produksjonssetting "
+                    + date(newGoLive) + ".");
         }
         wave.setGoLiveDate(newGoLive);
         waves.saveAndFlush(wave);
-        for (ImplementationProject member : members) {
-            ProjectSchedule before = ProjectSchedule.forGoLive(oldGoLive);
-            if (member.getServiceAgreementExtendedTo() != null) {
-                before = before.withServiceAgreementDue(member.getServiceAgreementExtendedTo());
-            }
-            projects.recordWaveMoved(member, before, reason.trim());
-            rescheduler.reschedule(member.getProcessInstanceId());
-        }
-        return changes.save(new WaveChange(code, oldGoLive, newGoLive, reason.trim(), currentUser.id(),
-                ProjectSchedule.now(), members.size()));
+        return changes.save(new WaveChange(wave.getCode(), oldGoLive, newGoLive, reason, actor, at, projectsMoved));
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package no.innforing.benefit;
 
+import no.innforing.security.MunicipalityAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -45,7 +46,7 @@ class BenefitApiTests extends IntegrationTest {
         projects.register(new Registration("1505", "KI3", false, ProjectPhase.SERVICE_AGREEMENT, null, null));
         projects.register(Registration.of("1576", "KI3"));
         user("pl-1505", "municipality-1505");
-        user("ragmedlem", ProjectProcess.RAG_GROUP);
+        user("ragmedlem", MunicipalityAccess.RAG_GROUP);
     }
 
     private void user(String id, String group) {

@@ -10,7 +10,7 @@ import no.innforing.IntegrationTest;
 import no.innforing.notification.Notification;
 import no.innforing.notification.NotificationRepository;
 import no.innforing.notification.NotificationType;
-import no.innforing.project.DomainException;
+import no.innforing.shared.DomainException;
 import no.innforing.project.ProjectPhase;
 import no.innforing.project.ProjectService;
 import no.innforing.project.ProjectService.Registration;

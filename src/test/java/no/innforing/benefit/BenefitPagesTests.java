@@ -1,5 +1,6 @@
 package no.innforing.benefit;
 
+import no.innforing.security.MunicipalityAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -58,7 +59,7 @@ class BenefitPagesTests extends IntegrationTest {
         costShares.setTotal("REGION", new BigDecimal("1000000"));
         user("pl-5001", "municipality-5001");
         user("pl-1505", "municipality-1505");
-        user("ragmedlem", ProjectProcess.RAG_GROUP);
+        user("ragmedlem", MunicipalityAccess.RAG_GROUP);
     }
 
     private void user(String id, String group) {

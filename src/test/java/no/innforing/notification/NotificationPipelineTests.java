@@ -124,7 +124,7 @@ class NotificationPipelineTests extends IntegrationTest {
     @Test
     void aChangedGoLiveDateMovesThePlannedRemindersTasksAndTimers() {
         ImplementationProject project = register(ProjectPhase.SERVICE_AGREEMENT);
-        var wave = waves.findById("KI3").orElseThrow();
+        var wave = waves.find("KI3").orElseThrow();
         wave.setGoLiveDate(LocalDate.of(2028, 9, 29));
         waves.save(wave);
 
@@ -178,7 +178,7 @@ class NotificationPipelineTests extends IntegrationTest {
 
     @Test
     void aMunicipalityWithoutContactsIsLoggedAsUndeliverableAndRagIsTold() throws Exception {
-        var municipality = municipalities.findById("1505").orElseThrow();
+        var municipality = municipalities.find("1505").orElseThrow();
         municipality.setContacts(null, null);
         municipalities.save(municipality);
         ImplementationProject project = register(ProjectPhase.SERVICE_AGREEMENT);

@@ -48,7 +48,7 @@ class OverviewBenchmark extends IntegrationTest {
                 LocalDate.of(2027, 1, 12), LocalDate.of(2027, 5, 4), LocalDate.of(2027, 9, 7),
                 LocalDate.of(2028, 3, 7), LocalDate.of(2028, 9, 5)};
         for (int w = 0; w < waveCodes.length; w++) {
-            var wave = waves.findById(waveCodes[w]).orElseThrow();
+            var wave = waves.find(waveCodes[w]).orElseThrow();
             wave.setGoLiveDate(goLives[w]);
             waves.save(wave);
         }

@@ -9,7 +9,7 @@ import no.innforing.IntegrationTest;
 import no.innforing.project.ProjectPhase;
 import no.innforing.project.ProjectService;
 import no.innforing.project.ProjectService.Registration;
-import no.innforing.wave.WaveService;
+import no.innforing.project.WaveMove;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +25,7 @@ class OverviewPageTests extends IntegrationTest {
     @Autowired
     ProjectService projects;
     @Autowired
-    WaveService waveService;
+    WaveMove waveService;
 
     @BeforeEach
     void threeProjects() {

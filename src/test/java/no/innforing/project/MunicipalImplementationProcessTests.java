@@ -1,5 +1,8 @@
 package no.innforing.project;
 
+import no.innforing.security.MunicipalityAccess;
+import no.innforing.shared.DomainException;
+
 import static no.innforing.project.ProjectProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -352,7 +355,7 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
         assertThat(runtimeService.getVariable(project.getId(), "goLiveReason"))
                 .isEqualTo("Teknisk beredskap er ikke på plass");
         Task decision = task(TASK_DECIDE_AFTER_NO_GO, project);
-        assertThat(candidateGroups(decision)).containsExactly(RAG_GROUP);
+        assertThat(candidateGroups(decision)).containsExactly(MunicipalityAccess.RAG_GROUP);
         complete(project, TASK_DECIDE_AFTER_NO_GO, LocalDate.of(2028, 3, 24), VAR_NEW_WAVE_CODE, "KI5",
                 VAR_DECISION_REASON, "Utstyr leveres ikke i tide");
 
@@ -443,7 +446,7 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
         execute(timer(project, TIMER_SERVICE_AGREEMENT_DUE));
         assertThat(project).isWaitingAt(TASK_DECIDE_MISSED_DEADLINE);
         Task decision = task(TASK_DECIDE_MISSED_DEADLINE, project);
-        assertThat(candidateGroups(decision)).containsExactly(RAG_GROUP);
+        assertThat(candidateGroups(decision)).containsExactly(MunicipalityAccess.RAG_GROUP);
         assertThat(decision.getDueDate()).isEqualTo(endOf(LocalDate.of(2027, 3, 14)));
         return project;
     }
@@ -474,7 +477,7 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
         assertThat(formService.getDeployedTaskForm(task.getId())).as("form of " + taskKey).isNotNull();
         List<String> groups = candidateGroups(task);
         if (taskKey.equals(TASK_DECIDE_MISSED_DEADLINE) || taskKey.equals(TASK_DECIDE_AFTER_NO_GO)) {
-            assertThat(groups).as("candidate groups of " + taskKey).containsExactly(RAG_GROUP);
+            assertThat(groups).as("candidate groups of " + taskKey).containsExactly(MunicipalityAccess.RAG_GROUP);
         } else {
             assertThat(groups).as("candidate groups of " + taskKey)
                     .containsExactly("municipality-" + project.getBusinessKey());

@@ -199,14 +199,14 @@ class ProjectApiTests extends IntegrationTest {
                         + "\"chiefExecutiveEmail\":\"direktor@kristiansund.kommune.no\"}", headers), Map.class);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody()).containsEntry("detail", "projectLeaderEmail er ikke en gyldig e-postadresse");
-        assertThat(municipalities.findById("1505").orElseThrow().getChiefExecutiveEmail())
+        assertThat(municipalities.find("1505").orElseThrow().getChiefExecutiveEmail())
                 .isEqualTo("kommunedirektor@k1505.example");
 
         ResponseEntity<Map> saved = admin().exchange("/api/municipalities/1505/contacts", HttpMethod.PUT,
                 new HttpEntity<>("{\"projectLeaderEmail\":\"kari.nordmann@kristiansund.kommune.no\","
                         + "\"chiefExecutiveEmail\":\"direktor@kristiansund.kommune.no\"}", headers), Map.class);
         assertThat(saved.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(municipalities.findById("1505").orElseThrow().getProjectLeaderEmail())
+        assertThat(municipalities.find("1505").orElseThrow().getProjectLeaderEmail())
                 .isEqualTo("kari.nordmann@kristiansund.kommune.no");
     }
 

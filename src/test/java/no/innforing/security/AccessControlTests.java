@@ -45,7 +45,7 @@ class AccessControlTests extends IntegrationTest {
         aure = projects.register(Registration.of("1576", "KI3")).getProcessInstanceId();
         user("pl-1505", "pl-1505-passord", "municipality-1505");
         user("pl-1576", "pl-1576-passord", "municipality-1576");
-        user("ragmedlem", "ragmedlem-passord", ProjectProcess.RAG_GROUP);
+        user("ragmedlem", "ragmedlem-passord", MunicipalityAccess.RAG_GROUP);
     }
 
     private TestRestTemplate as(String user) {

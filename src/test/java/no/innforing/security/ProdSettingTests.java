@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import no.innforing.InnforingApplication;
-import no.innforing.project.ProjectRepository;
-import no.innforing.wave.WaveRepository;
+import no.innforing.project.ProjectService;
+import no.innforing.wave.WaveService;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -55,8 +55,8 @@ class ProdSettingTests {
             assertThat(identity.createUserQuery().userId("driftsansvarlig").memberOfGroup("camunda-admin").count())
                     .isOne();
             assertThat(identity.checkPassword("demo", "demo")).isFalse();
-            assertThat(app.getBean(WaveRepository.class).count()).isZero();
-            assertThat(app.getBean(ProjectRepository.class).count()).isZero();
+            assertThat(app.getBean(WaveService.class).count()).isZero();
+            assertThat(app.getBean(ProjectService.class).all().size()).isZero();
             assertThat(app.getEnvironment().getProperty("server.servlet.session.cookie.secure")).isEqualTo("true");
 
             int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();

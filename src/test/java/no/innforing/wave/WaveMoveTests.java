@@ -95,7 +95,7 @@ class WaveMoveTests extends IntegrationTest {
         assertThat(refused.getBody()).containsEntry("detail", "Ny produksjonssetting 15.03.2027 gir frist for "
                 + "tjenesteavtale 15.02.2026, som er passert, for kommuner som ikke har signert: Kristiansund (1505). "
                 + "Flytt dem til en annen bølge først.");
-        assertThat(waves.findById("KI3").orElseThrow().getGoLiveDate()).isEqualTo(KI3_GO_LIVE);
+        assertThat(waves.find("KI3").orElseThrow().getGoLiveDate()).isEqualTo(KI3_GO_LIVE);
         assertThat(timers(kristiansund)).isEqualTo(before);
         assertThat(get("/api/projects/1505").getBody().get("history").toString()).doesNotContain("WAVE_MOVED");
 

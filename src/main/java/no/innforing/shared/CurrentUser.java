@@ -1,4 +1,4 @@
-package no.innforing.project;
+package no.innforing.shared;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;

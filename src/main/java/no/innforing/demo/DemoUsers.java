@@ -1,8 +1,8 @@
-package no.innforing.security;
+package no.innforing.demo;
 
 import java.util.Collection;
 import no.innforing.municipality.Municipality;
-import no.innforing.project.ProjectProcess;
+import no.innforing.security.MunicipalityAccess;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * called outside the demo setting.
  */
 @Component
-public class DemoUsers {
+class DemoUsers {
 
     static final String DEMO_ADMIN = "demo";
 
@@ -24,14 +24,14 @@ public class DemoUsers {
         this.identityService = identityService;
     }
 
-    public void create(Collection<Municipality> municipalitiesWithProjects) {
-        group(ProjectProcess.RAG_GROUP, "Regional arbeidsgruppe (RAG)");
-        user("rag", "Regional", "arbeidsgruppe", "rag@demo.example", ProjectProcess.RAG_GROUP);
+    void create(Collection<Municipality> municipalitiesWithProjects) {
+        group(MunicipalityAccess.RAG_GROUP, "Regional arbeidsgruppe (RAG)");
+        user("rag", "Regional", "arbeidsgruppe", "rag@demo.example", MunicipalityAccess.RAG_GROUP);
         if (identityService.createUserQuery().userId(DEMO_ADMIN).count() > 0) {
-            membership(DEMO_ADMIN, ProjectProcess.RAG_GROUP);
+            membership(DEMO_ADMIN, MunicipalityAccess.RAG_GROUP);
         }
         for (Municipality municipality : municipalitiesWithProjects) {
-            String group = municipality.projectLeaderGroup();
+            String group = MunicipalityAccess.projectLeaderGroup(municipality.getNumber());
             group(group, "Prosjektleder " + municipality.getName());
             user("pl-" + municipality.getNumber(), "Prosjektleder", municipality.getName(),
                     municipality.getProjectLeaderEmail(), group);

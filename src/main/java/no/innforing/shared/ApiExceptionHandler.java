@@ -1,7 +1,6 @@
-package no.innforing.web;
+package no.innforing.shared;
 
 import java.util.stream.Collectors;
-import no.innforing.project.DomainException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -25,13 +24,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     ProblemDetail domain(DomainException e) {
-        HttpStatus status = switch (e.kind()) {
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
-            case INVALID -> HttpStatus.BAD_REQUEST;
-        };
-        return ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        return ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
     }
 
     @ExceptionHandler(AccessDeniedException.class)

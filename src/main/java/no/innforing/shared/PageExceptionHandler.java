@@ -1,7 +1,6 @@
-package no.innforing.web;
+package no.innforing.shared;
 
 import jakarta.servlet.http.HttpServletResponse;
-import no.innforing.project.DomainException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.access.AccessDeniedException;
@@ -22,12 +21,7 @@ class PageExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     String refused(DomainException e, Model model, HttpServletResponse response) {
-        return switch (e.kind()) {
-            case NOT_FOUND -> problem(404, "Ikke funnet", e.getMessage(), model, response);
-            case CONFLICT -> problem(409, "Kan ikke gjøres nå", e.getMessage(), model, response);
-            case UNPROCESSABLE -> problem(422, "Kan ikke gjøres", e.getMessage(), model, response);
-            case INVALID -> problem(400, "Ugyldig forespørsel", e.getMessage(), model, response);
-        };
+        return problem(e.status().value(), e.kind().title(), e.getMessage(), model, response);
     }
 
     private static String problem(int status, String title, String detail, Model model, HttpServletResponse response) {

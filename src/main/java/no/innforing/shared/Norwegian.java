@@ -1,0 +1,21 @@
+package no.innforing.shared;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** How dates are written and which clock they are read on: Norwegian style, Europe/Oslo time. */
+public final class Norwegian {
+
+    public static final ZoneId ZONE = ZoneId.of("Europe/Oslo");
+
+    /** 01.11.2026: the one date format of pages, messages and e-mails. */
+    public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+    private Norwegian() {
+    }
+
+    public static String date(LocalDate date) {
+        return date.format(DATE);
+    }
+}
