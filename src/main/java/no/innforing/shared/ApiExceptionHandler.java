@@ -1,6 +1,10 @@
 package no.innforing.shared;
 
+import java.sql.SQLException;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -25,6 +29,30 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DomainException.class)
     ProblemDetail domain(DomainException e) {
         return ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+    }
+
+    /**
+     * The loser of a race (two nodes completing the same task, a withdrawal racing a completion, the same
+     * notification recorded twice): 409 with a Norwegian detail; the winner's change stands and nothing is done
+     * twice, since the loser's transaction rolled back.
+     */
+    @ExceptionHandler({OptimisticLockingException.class, ConcurrencyFailureException.class})
+    ProblemDetail concurrent(RuntimeException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, Refusals.CONCURRENT_CHANGE);
+    }
+
+    /** A unique key taken by a concurrent request is a race (409); any other constraint is bad input (400). */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail constraint(DataIntegrityViolationException e) {
+        Throwable cause = e;
+        while (cause != null && !(cause instanceof SQLException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+            return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, Refusals.CONCURRENT_CHANGE);
+        }
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "En verdi passer ikke: for lang, tom der den må fylles ut, eller i strid med andre opplysninger.");
     }
 
     @ExceptionHandler(AccessDeniedException.class)
