@@ -1,6 +1,5 @@
 package no.innforing.benefit;
 
-import no.innforing.security.MunicipalityAccess;
 import static no.innforing.shared.Norwegian.date;
 
 import java.time.LocalDate;
@@ -14,17 +13,16 @@ import no.innforing.municipality.Municipality;
 import no.innforing.notification.NotificationProperties;
 import no.innforing.notification.NotificationService;
 import no.innforing.notification.NotificationType;
-import no.innforing.shared.DomainException;
 import no.innforing.project.ImplementationProject;
 import no.innforing.project.ProjectProcess;
 import no.innforing.project.ProjectSchedule;
 import no.innforing.project.ProjectService;
+import no.innforing.security.MunicipalityAccess;
+import no.innforing.shared.DomainException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +36,10 @@ import org.springframework.transaction.annotation.Transactional;
  * municipality, gives its timers and task their dates, refuses to complete a quarter with a goal unmeasured, and
  * tells RAG when a quarter passes without measurements.
  *
- * <p>The implementation process calls {@code ${benefitFollowUp.start(execution)}} when the municipality goes live;
- * demo data and tests call {@link #startFor(String)}.
+ * <p>The implementation process calls {@code ${benefitFollowUp.start(execution)}} from its asynchronous service task
+ * {@code ServiceTask_StartBenefitFollowUp} when the municipality goes live, and {@code
+ * ${benefitFollowUp.recordPlan(execution)}} from {@code ServiceTask_SaveBenefitPlan}; demo data calls
+ * {@link #startFor(String)}.
  */
 @Component("benefitFollowUp")
 public class BenefitFollowUp {
@@ -70,8 +70,10 @@ public class BenefitFollowUp {
     }
 
     /**
-     * Execution listener of the implementation process when the municipality has gone live: starts the quarterly
-     * measurement for its municipality (the instance's business key).
+     * {@code ServiceTask_StartBenefitFollowUp} of the implementation process, once the municipality has gone live:
+     * starts the quarterly measurement for its municipality (the instance's business key). The task is asynchronous,
+     * so this runs in the job executor as the platform, not in the transaction of the project leader who confirmed the
+     * cut-over in Tasklist: no user's authorization applies to the start.
      */
     public void start(DelegateExecution execution) {
         String number = execution.getProcessBusinessKey();
@@ -91,47 +93,28 @@ public class BenefitFollowUp {
         ImplementationProject project = projects.currentProject(municipalityNumber);
         LocalDate goLive = project.schedule().goLive();
         int quarter = MeasurementQuarters.firstOpenQuarter(goLive, ProjectSchedule.today());
-        return withoutAuthorizationCheck(() -> {
-            ProcessInstance running = runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-                    .processInstanceBusinessKey(municipalityNumber).active().singleResult();
-            if (running != null) {
-                return Optional.of(running);
-            }
-            if (quarter == 0) {
-                LOG.info("All measurement quarters of {} are past; no follow-up started", municipalityNumber);
-                return Optional.empty();
-            }
-            Map<String, Object> variables = new HashMap<>();
-            variables.put(ProjectProcess.VAR_MUNICIPALITY_NUMBER, municipalityNumber);
-            variables.put(ProjectProcess.VAR_MUNICIPALITY_NAME, project.getMunicipality().getName());
-            variables.put(ProjectProcess.VAR_PROJECT_LEADER_GROUP, MunicipalityAccess.projectLeaderGroup(municipalityNumber));
-            variables.put(VAR_QUARTER, quarter);
-            return Optional.of(runtimeService.startProcessInstanceByKey(PROCESS_KEY, municipalityNumber, variables));
-        });
-    }
-
-    /**
-     * Started from a user's action in Tasklist (the cut-over task), the engine would check that user's right to
-     * start this process; the start is the platform's doing, so it runs without that check.
-     */
-    private static <T> T withoutAuthorizationCheck(java.util.function.Supplier<T> action) {
-        CommandContext context = Context.getCommandContext();
-        if (context == null || !context.isAuthorizationCheckEnabled()) {
-            return action.get();
+        ProcessInstance running = runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(municipalityNumber).active().singleResult();
+        if (running != null) {
+            return Optional.of(running);
         }
-        context.disableAuthorizationCheck();
-        try {
-            return action.get();
-        } finally {
-            context.enableAuthorizationCheck();
+        if (quarter == 0) {
+            LOG.info("All measurement quarters of {} are past; no follow-up started", municipalityNumber);
+            return Optional.empty();
         }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ProjectProcess.VAR_MUNICIPALITY_NUMBER, municipalityNumber);
+        variables.put(ProjectProcess.VAR_MUNICIPALITY_NAME, project.getMunicipality().getName());
+        variables.put(ProjectProcess.VAR_PROJECT_LEADER_GROUP, MunicipalityAccess.projectLeaderGroup(municipalityNumber));
+        variables.put(VAR_QUARTER, quarter);
+        return Optional.of(runtimeService.startProcessInstanceByKey(PROCESS_KEY, municipalityNumber, variables));
     }
 
     /**
      * Stores the answers of the pre-project's benefit-plan form ({@code form-benefit-plan}: benefitExpected,
      * benefitServiceAreas, benefitAmbition, benefitResponsibility, benefitReplanning) as the project's benefit plan,
-     * so that the plan made in Tasklist shows on the benefit pages and in the API. For an execution listener on the
-     * flow out of {@code Task_BenefitPlan}: {@code ${benefitFollowUp.recordPlan(execution)}}.
+     * so that the plan made in Tasklist shows on the benefit pages and in the API. Called by
+     * {@code ServiceTask_SaveBenefitPlan} right after {@code Task_BenefitPlan}.
      */
     public void recordPlan(DelegateExecution execution) {
         benefits.savePlan(execution.getProcessBusinessKey(), new BenefitService.PlanAnswers(

@@ -12,12 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import no.innforing.shared.CurrentUser;
-import no.innforing.shared.DomainException;
 import no.innforing.project.ImplementationProject;
 import no.innforing.project.ProjectSchedule;
 import no.innforing.project.ProjectService;
 import no.innforing.project.ProjectState;
+import no.innforing.shared.CurrentUser;
+import no.innforing.shared.DomainException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -1,13 +1,12 @@
 package no.innforing.benefit;
 
-import no.innforing.shared.Norwegian;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import no.innforing.shared.Norwegian;
 
 /**
  * A goal's progress as an inline SVG line chart: the planned path from the baseline at go-live to the target on

@@ -1,10 +1,10 @@
 package no.innforing.benefit;
 
 import java.util.List;
-import no.innforing.shared.CurrentUser;
 import no.innforing.project.ImplementationProject;
 import no.innforing.project.ProjectSchedule;
 import no.innforing.project.ProjectService;
+import no.innforing.shared.CurrentUser;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;

@@ -2,10 +2,10 @@ package no.innforing.notification;
 
 import java.time.Instant;
 import java.util.List;
-import no.innforing.shared.DomainException;
 import no.innforing.project.ImplementationProject;
 import no.innforing.project.ProjectDetails;
 import no.innforing.security.MunicipalityAccess;
+import no.innforing.shared.DomainException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.GetMapping;

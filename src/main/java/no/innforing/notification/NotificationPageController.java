@@ -2,8 +2,8 @@ package no.innforing.notification;
 
 import java.util.List;
 import java.util.Set;
-import no.innforing.shared.DomainException;
 import no.innforing.security.MunicipalityAccess;
+import no.innforing.shared.DomainException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

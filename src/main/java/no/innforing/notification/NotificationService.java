@@ -1,6 +1,5 @@
 package no.innforing.notification;
 
-import no.innforing.security.MunicipalityAccess;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.Set;
 import no.innforing.municipality.Municipality;
 import no.innforing.project.ProjectProcess;
 import no.innforing.project.ProjectSchedule;
+import no.innforing.security.MunicipalityAccess;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;

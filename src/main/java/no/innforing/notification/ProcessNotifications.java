@@ -1,23 +1,23 @@
 package no.innforing.notification;
 
-import no.innforing.security.MunicipalityAccess;
 import static no.innforing.shared.Norwegian.date;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import no.innforing.project.ImplementationProject;
 import no.innforing.project.Milestone;
 import no.innforing.project.ProjectPhase;
 import no.innforing.project.ProjectProcess;
-import no.innforing.project.ProjectScheduleChanged;
 import no.innforing.project.ProjectSchedule;
+import no.innforing.project.ProjectScheduleChanged;
 import no.innforing.project.ProjectService;
 import no.innforing.project.ProjectWithdrawn;
+import no.innforing.security.MunicipalityAccess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,12 +1,11 @@
 package no.innforing.project;
 
-import no.innforing.shared.DomainException;
-
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
+import no.innforing.shared.DomainException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**

@@ -2,11 +2,11 @@ package no.innforing.project;
 
 import static no.innforing.project.ProjectProcess.*;
 
-import no.innforing.shared.Norwegian;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
+import no.innforing.shared.Norwegian;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;

@@ -44,6 +44,15 @@ public final class ProjectProcess {
     public static final String TASK_HAND_OVER_TO_OPERATIONS = "Task_HandOverToOperations";
     public static final String TASK_CLOSE_PROJECT = "Task_CloseProject";
 
+    // Service tasks with side effects, visible in the diagram
+    public static final String SERVICE_TASK_SAVE_BENEFIT_PLAN = "ServiceTask_SaveBenefitPlan";
+    public static final String SERVICE_TASK_NOTIFY_RAG_DEADLINE_MISSED = "ServiceTask_NotifyRagDeadlineMissed";
+    public static final String SERVICE_TASK_NOTIFY_RAG_NO_GO = "ServiceTask_NotifyRagNoGo";
+    public static final String SERVICE_TASK_START_BENEFIT_FOLLOW_UP = "ServiceTask_StartBenefitFollowUp";
+    public static final String SERVICE_TASK_SET_OUTCOME_SIGNED = "ServiceTask_SetOutcomeSigned";
+    public static final String SERVICE_TASK_SET_OUTCOME_WITHDRAWN = "ServiceTask_SetOutcomeWithdrawn";
+    public static final String SERVICE_TASK_SET_OUTCOME_ENDED = "ServiceTask_SetOutcomeEnded";
+
     // Service-agreement reminders (a branch in parallel with the phases)
     public static final String SUBPROCESS_REMINDERS = "SubProcess_ServiceAgreementReminders";
     public static final String TIMER_REMINDER = "Timer_ServiceAgreementReminder";
@@ -79,6 +88,7 @@ public final class ProjectProcess {
     public static final String VAR_CALL_OFF_SIGNED_ON = "callOffAgreementSignedOn";
     public static final String VAR_SERVICE_AGREEMENT_DECISION = "serviceAgreementDecision";
     public static final String VAR_SERVICE_AGREEMENT_SIGNED_ON = "serviceAgreementSignedOn";
+    public static final String VAR_SERVICE_AGREEMENT_OUTCOME = "serviceAgreementOutcome";
     public static final String VAR_MISSED_DEADLINE_DECISION = "missedDeadlineDecision";
     public static final String VAR_EXTENDED_DEADLINE = "extendedDeadline";
     public static final String VAR_NEW_WAVE_CODE = "newWaveCode";

@@ -1,12 +1,7 @@
 package no.innforing.project;
 
-import no.innforing.security.MunicipalityAccess;
-import no.innforing.shared.CurrentUser;
-
-import no.innforing.shared.DomainException;
-
-import static no.innforing.shared.Norwegian.date;
 import static no.innforing.project.ProjectProcess.*;
+import static no.innforing.shared.Norwegian.date;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +12,8 @@ import java.util.Set;
 import no.innforing.municipality.Municipality;
 import no.innforing.municipality.MunicipalityService;
 import no.innforing.security.MunicipalityAccess;
+import no.innforing.shared.CurrentUser;
+import no.innforing.shared.DomainException;
 import no.innforing.wave.Wave;
 import no.innforing.wave.WaveService;
 import org.camunda.bpm.engine.RuntimeService;

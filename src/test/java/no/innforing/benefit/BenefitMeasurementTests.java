@@ -5,15 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import no.innforing.IntegrationTest;
 import no.innforing.notification.Notification;
 import no.innforing.notification.NotificationRepository;
 import no.innforing.notification.NotificationType;
-import no.innforing.shared.DomainException;
+import no.innforing.project.ImplementationProject;
 import no.innforing.project.ProjectPhase;
-import no.innforing.project.ProjectService;
+import no.innforing.project.ProjectProcess;
 import no.innforing.project.ProjectService.Registration;
+import no.innforing.project.ProjectService;
+import no.innforing.shared.DomainException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
@@ -21,6 +25,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -179,30 +184,82 @@ class BenefitMeasurementTests extends IntegrationTest {
         assertThat(followUp.startFor("5001")).isEmpty();
     }
 
+    /**
+     * Kristiansund (KI3) goes live on 31 March 2028: the project leader confirms the cut-over in Tasklist, and the
+     * follow-up starts in its own job, as the platform, though the project leader may not start it.
+     */
     @Test
-    void goingLiveFromAProjectLeadersTaskStartsTheFollowUpWithoutTheirRightToStartProcesses() {
-        var commands = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine
-                .getProcessEngineConfiguration()).getCommandExecutorTxRequired();
-        org.camunda.bpm.engine.delegate.DelegateExecution mainProcess =
-                org.mockito.Mockito.mock(org.camunda.bpm.engine.delegate.DelegateExecution.class);
-        org.mockito.Mockito.when(mainProcess.getProcessBusinessKey()).thenReturn("5001");
-        processEngine.getIdentityService().setAuthentication("pl-5001", List.of("municipality-5001"), List.of("5001"));
+    void goingLiveInTasklistStartsTheFollowUpInItsOwnJob() {
+        ImplementationProject project = projects.register(new Registration("1505", "KI3", false, ProjectPhase.GO_LIVE,
+                null, LocalDate.of(2027, 1, 10)));
+        String instance = project.getProcessInstanceId();
+        setClock(LocalDate.of(2028, 3, 3));
+        managementService.executeJob(job(instance, ProjectProcess.TIMER_GO_LIVE_READINESS).getId());
+        taskService.complete(task(instance).getId(), Map.of("technicalReady", true, "accessOrdered", true,
+                "superUsersTrained", true, "endUserTrainingPercent", 95, "openCriticalRisks", 0));
+        setClock(LocalDate.of(2028, 3, 31));
+        managementService.executeJob(job(instance, ProjectProcess.TIMER_GO_LIVE_DATE).getId());
+
+        processEngine.getIdentityService().setAuthentication("pl-1505", List.of("municipality-1505"), List.of("1505"));
         try {
-            assertThatThrownBy(() -> commands.execute(context -> runtimeService.startProcessInstanceByKey(
-                    BenefitFollowUp.PROCESS_KEY, "5001", java.util.Map.of("municipalityNumber", "5001"))))
+            assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(BenefitFollowUp.PROCESS_KEY, "1505",
+                    Map.of("municipalityNumber", "1505")))
                     .as("the project leader may not start it on their own")
                     .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
-            commands.execute(context -> {
-                followUp.start(mainProcess);
-                return null;
-            });
+            taskService.complete(task(instance).getId(), Map.of("wentLiveOn", "2028-03-31"));
         } finally {
             processEngine.getIdentityService().clearAuthentication();
         }
-        ProcessInstance instance = runtimeService.createProcessInstanceQuery()
-                .processDefinitionKey(BenefitFollowUp.PROCESS_KEY).singleResult();
-        assertThat(instance.getBusinessKey()).isEqualTo("5001");
-        assertThat(instance.getTenantId()).isEqualTo("5001");
+        assertThat(followUps("1505")).as("not in the project leader's transaction").isEmpty();
+
+        managementService.executeJob(job(instance, ProjectProcess.SERVICE_TASK_START_BENEFIT_FOLLOW_UP).getId());
+
+        assertThat(followUps("1505")).singleElement().satisfies(followUp -> {
+            assertThat(followUp.getBusinessKey()).isEqualTo("1505");
+            assertThat(followUp.getTenantId()).isEqualTo("1505");
+            assertThat(((Number) runtimeService.getVariable(followUp.getId(), "quarter")).intValue()).isEqualTo(1);
+            assertThat(job(followUp.getId(), BenefitFollowUp.TIMER_NEXT_QUARTER).getDuedate())
+                    .isEqualTo(startOf(LocalDate.of(2028, 6, 30)));
+        });
+    }
+
+    /** The pre-project's benefit-plan form, completed as Tasklist submits it (strings, the checklist as JSON). */
+    @Test
+    void thePlanFromTheTasklistFormBecomesTheBenefitPlan() {
+        ImplementationProject project = projects.register(new Registration("1505", "KI3", false,
+                ProjectPhase.PRE_PROJECT, null, null));
+        String instance = project.getProcessInstanceId();
+        taskService.complete(task(instance).getId(), Map.of("implementationLeadName", "Kari Nordmann"));
+        Task benefitPlan = taskService.createTaskQuery().processInstanceId(instance)
+                .taskDefinitionKey(ProjectProcess.TASK_BENEFIT_PLAN).singleResult();
+        Map<String, Object> form = new HashMap<>();
+        form.put("benefitExpected", "Færre pasientskader");
+        form.put("benefitServiceAreas", "Hjemmetjenesten og sykehjemmene");
+        form.put("benefitAmbition", "−80 % innen tre år");
+        form.put("benefitResponsibility", "Kommunalsjef helse");
+        form.put("benefitReplanning", "");
+        form.put("benefitFocusAreas", SpinValues.jsonValue("[\"patient-safety\"]").create());
+        taskService.complete(benefitPlan.getId(), form);
+
+        BenefitPlan plan = benefits.benefits("1505").plan().orElseThrow();
+        assertThat(plan.getExpectedBenefits()).isEqualTo("Færre pasientskader");
+        assertThat(plan.getAmbition()).isEqualTo("−80 % innen tre år");
+        assertThat(plan.getServiceCategories()).isEqualTo("Hjemmetjenesten og sykehjemmene");
+        assertThat(plan.getFollowUpResponsibility()).isEqualTo("Kommunalsjef helse");
+    }
+
+    private List<ProcessInstance> followUps(String municipalityNumber) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(BenefitFollowUp.PROCESS_KEY)
+                .processInstanceBusinessKey(municipalityNumber).list();
+    }
+
+    private Job job(String processInstanceId, String activityId) {
+        return managementService.createJobQuery().processInstanceId(processInstanceId).activityId(activityId)
+                .singleResult();
+    }
+
+    private Task task(String processInstanceId) {
+        return taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
     }
 
     @Autowired
@@ -247,20 +304,6 @@ class BenefitMeasurementTests extends IntegrationTest {
         assertThat((List) http.withBasicAuth("pl-1505", "pl-1505-passord")
                 .getForEntity("/engine-rest/process-instance?processDefinitionKey=benefit-measurement", List.class)
                 .getBody()).isEmpty();
-    }
-
-    @Test
-    void thePlanFromTheTasklistFormBecomesTheBenefitPlan() {
-        org.camunda.bpm.engine.delegate.DelegateExecution execution =
-                org.mockito.Mockito.mock(org.camunda.bpm.engine.delegate.DelegateExecution.class);
-        org.mockito.Mockito.when(execution.getProcessBusinessKey()).thenReturn("5001");
-        org.mockito.Mockito.when(execution.getVariable("benefitExpected")).thenReturn("Færre pasientskader");
-        org.mockito.Mockito.when(execution.getVariable("benefitAmbition")).thenReturn("−80 % innen tre år");
-        followUp.recordPlan(execution);
-        BenefitPlan plan = benefits.benefits("5001").plan().orElseThrow();
-        assertThat(plan.getExpectedBenefits()).isEqualTo("Færre pasientskader");
-        assertThat(plan.getAmbition()).isEqualTo("−80 % innen tre år");
-        assertThat(plan.getReplanning()).isNull();
     }
 
     private static LocalDate ProjectSchedule_today() {

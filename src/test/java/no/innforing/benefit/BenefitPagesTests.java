@@ -1,6 +1,5 @@
 package no.innforing.benefit;
 
-import no.innforing.security.MunicipalityAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -10,8 +9,9 @@ import java.util.regex.Pattern;
 import no.innforing.IntegrationTest;
 import no.innforing.project.ProjectPhase;
 import no.innforing.project.ProjectProcess;
-import no.innforing.project.ProjectService;
 import no.innforing.project.ProjectService.Registration;
+import no.innforing.project.ProjectService;
+import no.innforing.security.MunicipalityAccess;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;

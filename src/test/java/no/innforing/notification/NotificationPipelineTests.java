@@ -22,8 +22,8 @@ import no.innforing.TestSmtpServer;
 import no.innforing.project.ImplementationProject;
 import no.innforing.project.ProjectPhase;
 import no.innforing.project.ProjectRescheduler;
-import no.innforing.project.ProjectService;
 import no.innforing.project.ProjectService.Registration;
+import no.innforing.project.ProjectService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
@@ -287,6 +287,8 @@ class NotificationPipelineTests extends IntegrationTest {
         setClock(LocalDate.of(2027, 3, 1));
         managementService.executeJob(managementService.createJobQuery().processInstanceId(aure.getProcessInstanceId())
                 .activityId(TIMER_SERVICE_AGREEMENT_DUE).singleResult().getId());
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(aure.getProcessInstanceId())
+                .activityId(SERVICE_TASK_NOTIFY_RAG_DEADLINE_MISSED).singleResult().getId());
         deliverAll();
         assertThat(TestSmtpServer.get().getReceivedMessages()[0].getSubject())
                 .isEqualTo("RAG: Aure har ikke signert tjenesteavtalen innen fristen");
@@ -302,6 +304,9 @@ class NotificationPipelineTests extends IntegrationTest {
                 "superUsersTrained", true, "endUserTrainingPercent", 60, "openCriticalRisks", 0));
         taskService.complete(taskService.createTaskQuery().processInstanceId(trondheim.getProcessInstanceId())
                 .singleResult().getId(), notReady);
+        managementService.executeJob(managementService.createJobQuery()
+                .processInstanceId(trondheim.getProcessInstanceId()).activityId(SERVICE_TASK_NOTIFY_RAG_NO_GO)
+                .singleResult().getId());
         deliverAll();
         List<String> subjects = Arrays.stream(TestSmtpServer.get().getReceivedMessages()).map(m -> {
             try {

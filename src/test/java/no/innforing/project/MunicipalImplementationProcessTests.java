@@ -1,8 +1,5 @@
 package no.innforing.project;
 
-import no.innforing.security.MunicipalityAccess;
-import no.innforing.shared.DomainException;
-
 import static no.innforing.project.ProjectProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,6 +20,8 @@ import no.innforing.benefit.RiskDefinition;
 import no.innforing.benefit.RiskFocus;
 import no.innforing.benefit.RiskStatus;
 import no.innforing.project.ProjectService.Registration;
+import no.innforing.security.MunicipalityAccess;
+import no.innforing.shared.DomainException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -95,6 +94,11 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
         complete(project, TASK_MAP_CURRENT_SYSTEMS, LocalDate.of(2026, 12, 31));
         complete(project, TASK_BENEFIT_PLAN, LocalDate.of(2027, 1, 31), "benefitExpected",
                 "Færre legemiddelfeil og mindre dobbeltregistrering", "benefitAmbition", "−80 % innen tre år");
+        assertThat(project).hasPassed(SERVICE_TASK_SAVE_BENEFIT_PLAN);
+        assertThat(benefits.benefits(KRISTIANSUND).plan()).get().satisfies(plan -> {
+            assertThat(plan.getExpectedBenefits()).isEqualTo("Færre legemiddelfeil og mindre dobbeltregistrering");
+            assertThat(plan.getAmbition()).isEqualTo("−80 % innen tre år");
+        });
 
         assertThat(project).hasPassed(SUBPROCESS_PRE_PROJECT).isWaitingAt(TASK_SIGN_SERVICE_AGREEMENT);
         assertThat(phase(project)).isEqualTo(ProjectPhase.SERVICE_AGREEMENT);
@@ -106,7 +110,8 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
         assertThat(projects.currentProject(KRISTIANSUND).getServiceAgreementSignedOn())
                 .isEqualTo(LocalDate.of(2027, 1, 20));
 
-        assertThat(project).isWaitingAt(TIMER_MAIN_PROJECT_START);
+        assertThat(project).hasPassed(SERVICE_TASK_SET_OUTCOME_SIGNED).isWaitingAt(TIMER_MAIN_PROJECT_START);
+        assertThat(runtimeService.getVariable(project.getId(), VAR_SERVICE_AGREEMENT_OUTCOME)).isEqualTo("SIGNED");
         assertThat(timer(project, TIMER_MAIN_PROJECT_START).getDuedate()).isEqualTo(startOf(MAIN_PROJECT_START));
         setClock(MAIN_PROJECT_START);
         execute(timer(project, TIMER_MAIN_PROJECT_START));
@@ -143,6 +148,11 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
         complete(project, TASK_CUT_OVER, KI3_GO_LIVE, "wentLiveOn", "2028-03-31");
 
         assertThat(phase(project)).isEqualTo(ProjectPhase.STABILIZATION);
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("benefit-measurement").count())
+                .as("the follow-up starts in its own job").isZero();
+        execute(job(SERVICE_TASK_START_BENEFIT_FOLLOW_UP, project));
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("benefit-measurement")
+                .processInstanceBusinessKey(KRISTIANSUND).singleResult().getTenantId()).isEqualTo(KRISTIANSUND);
         complete(project, TASK_REVIEW_RISKS_STABILIZATION, LocalDate.of(2028, 4, 14), "risksReviewed", true);
         complete(project, TASK_FOLLOW_UP_ERRORS, LocalDate.of(2028, 6, 30));
         complete(project, TASK_HAND_OVER_TO_OPERATIONS, STABILIZATION_END);
@@ -240,7 +250,8 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
                 null));
         complete(project, TASK_SIGN_SERVICE_AGREEMENT, SERVICE_AGREEMENT_DUE, VAR_SERVICE_AGREEMENT_DECISION, "WITHDRAW");
 
-        assertThat(project).hasPassed("EndEvent_ServiceAgreementWithdrawn", END_WITHDRAWN).isEnded();
+        assertThat(project).hasPassed(SERVICE_TASK_SET_OUTCOME_WITHDRAWN, "EndEvent_ServiceAgreementWithdrawn",
+                END_WITHDRAWN).isEnded();
         assertThat(projects.currentProject(KRISTIANSUND).getState()).isEqualTo(ProjectState.WITHDRAWN);
     }
 
@@ -321,7 +332,7 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
         complete(project, TASK_DECIDE_MISSED_DEADLINE, null, VAR_MISSED_DEADLINE_DECISION, "END",
                 VAR_DECISION_REASON, "Kommunen svarer ikke");
 
-        assertThat(project).hasPassed(END_ENDED_BY_RAG).isEnded();
+        assertThat(project).hasPassed(SERVICE_TASK_SET_OUTCOME_ENDED, END_ENDED_BY_RAG).isEnded();
         ImplementationProject ended = projects.currentProject(KRISTIANSUND);
         assertThat(ended.getState()).isEqualTo(ProjectState.ENDED);
         assertThat(ended.getClosingReason())
@@ -338,6 +349,7 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
                 .isWaitingAt(TASK_SIGN_SERVICE_AGREEMENT);
         // The signing task's own timer is already due: it brings the case to RAG at once.
         execute(timer(project, TIMER_SERVICE_AGREEMENT_DUE));
+        execute(job(SERVICE_TASK_NOTIFY_RAG_DEADLINE_MISSED, project));
         assertThat(project).isWaitingAt(TASK_DECIDE_MISSED_DEADLINE);
     }
 
@@ -351,6 +363,8 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
         notReady.put("technicalReady", false);
         complete(project, TASK_ASSESS_GO_LIVE_READINESS, LocalDate.of(2028, 3, 17), notReady);
 
+        assertThat(project).isWaitingAt(SERVICE_TASK_NOTIFY_RAG_NO_GO);
+        execute(job(SERVICE_TASK_NOTIFY_RAG_NO_GO, project));
         assertThat(project).isWaitingAt(TASK_DECIDE_AFTER_NO_GO);
         assertThat(runtimeService.getVariable(project.getId(), "goLiveReason"))
                 .isEqualTo("Teknisk beredskap er ikke på plass");
@@ -444,6 +458,8 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
                 null, null));
         setClock(SERVICE_AGREEMENT_DUE.plusDays(1).atTime(0, 5));
         execute(timer(project, TIMER_SERVICE_AGREEMENT_DUE));
+        assertThat(project).isWaitingAt(SERVICE_TASK_NOTIFY_RAG_DEADLINE_MISSED);
+        execute(job(SERVICE_TASK_NOTIFY_RAG_DEADLINE_MISSED, project));
         assertThat(project).isWaitingAt(TASK_DECIDE_MISSED_DEADLINE);
         Task decision = task(TASK_DECIDE_MISSED_DEADLINE, project);
         assertThat(candidateGroups(decision)).containsExactly(MunicipalityAccess.RAG_GROUP);

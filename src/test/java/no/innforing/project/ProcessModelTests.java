@@ -9,14 +9,26 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import no.innforing.IntegrationTest;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.RepositoryServiceImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.TimerDeclarationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.TimerTaskListenerJobHandler;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.task.listener.DelegateExpressionTaskListener;
+import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -29,6 +41,8 @@ class ProcessModelTests extends IntegrationTest {
 
     @Autowired
     RepositoryService repositoryService;
+    @Autowired
+    ManagementService managementService;
 
     @Test
     void everyFormRefInBpmnHasADeployedForm() throws IOException {
@@ -67,6 +81,46 @@ class ProcessModelTests extends IntegrationTest {
             assertThat(task.getCamundaDueDate()).as("due date of " + task.getId())
                     .isEqualTo("${schedule.taskDue(execution)}");
             assertThat(TaskDeadlines.hasRule(task.getId())).as("due-date rule for " + task.getId()).isTrue();
+        }
+    }
+
+    /**
+     * The overdue notices are added by {@link TaskTimeoutListeners} while the engine parses, not copied into the XML:
+     * every user task of the deployed definition has both, with their timers and a job definition each.
+     */
+    @Test
+    void everyUserTaskOfTheImplementationProcessReportsWhenItIsOverdue() {
+        ProcessDefinition deployed = repositoryService.createProcessDefinitionQuery()
+                .processDefinitionKey(ProjectProcess.PROCESS_KEY).latestVersion().singleResult();
+        ProcessDefinitionEntity parsed = (ProcessDefinitionEntity) ((RepositoryServiceImpl) repositoryService)
+                .getDeployedProcessDefinition(deployed.getId());
+        List<UserTask> userTasks = List.copyOf(Bpmn.readModelFromFile(new File("bpmn/municipal-implementation.bpmn"))
+                .getModelElementsByType(UserTask.class));
+        assertThat(userTasks).hasSize(25);
+        for (UserTask task : userTasks) {
+            assertThat(task.getExtensionElements() == null ? List.of()
+                    : task.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class).list()
+                            .stream().filter(l -> "timeout".equals(l.getCamundaEvent())).toList())
+                    .as("timeout listeners written into the XML of " + task.getId()).isEmpty();
+            TaskDefinition definition = parsed.getTaskDefinitions().get(task.getId());
+            ActivityImpl activity = parsed.findActivity(task.getId());
+            Map<String, TimerDeclarationImpl> timers =
+                    TimerDeclarationImpl.getTimeoutListenerDeclarationsForScope(activity).get(task.getId());
+            assertThat(timers).as("timeout timers of " + task.getId()).isNotNull();
+            for (TaskTimeoutListeners.Listener expected : TaskTimeoutListeners.LISTENERS) {
+                TaskListener listener = definition.getTimeoutTaskListener(expected.id());
+                assertThat(listener).as(expected.id() + " on " + task.getId())
+                        .isInstanceOf(DelegateExpressionTaskListener.class);
+                assertThat(((DelegateExpressionTaskListener) listener).getExpressionText())
+                        .isEqualTo(expected.delegateExpression());
+                assertThat(timers.get(expected.id()).getJobConfiguration()).as(expected.id() + " timer of " + task.getId())
+                        .isEqualTo("DATE: " + expected.timeDate());
+            }
+            assertThat(managementService.createJobDefinitionQuery().processDefinitionId(deployed.getId())
+                    .activityIdIn(task.getId()).jobType(TimerTaskListenerJobHandler.TYPE).list())
+                    .extracting(JobDefinition::getJobConfiguration).as("job definitions of " + task.getId())
+                    .containsExactlyInAnyOrder("DATE: ${reminders.taskOverdue(execution)}",
+                            "DATE: ${reminders.taskOverdueForRag(execution)}");
         }
     }
 

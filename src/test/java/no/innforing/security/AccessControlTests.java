@@ -8,8 +8,8 @@ import java.util.Map;
 import no.innforing.IntegrationTest;
 import no.innforing.project.ProjectPhase;
 import no.innforing.project.ProjectProcess;
-import no.innforing.project.ProjectService;
 import no.innforing.project.ProjectService.Registration;
+import no.innforing.project.ProjectService;
 import no.innforing.project.ProjectState;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
@@ -126,6 +126,8 @@ class AccessControlTests extends IntegrationTest {
         setClock(LocalDate.of(2027, 3, 1));
         managementService.executeJob(managementService.createJobQuery().processInstanceId(kristiansund)
                 .activityId(ProjectProcess.TIMER_SERVICE_AGREEMENT_DUE).singleResult().getId());
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(kristiansund)
+                .activityId(ProjectProcess.SERVICE_TASK_NOTIFY_RAG_DEADLINE_MISSED).singleResult().getId());
         String decision = taskOf(kristiansund);
         assertThat(as("pl-1505").getForObject("/engine-rest/task?processInstanceBusinessKey=1505", List.class))
                 .isEmpty();
