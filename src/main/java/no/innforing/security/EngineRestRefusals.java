@@ -110,7 +110,7 @@ class EngineRestRefusals implements ResourceConfigCustomizer {
 
     private static Response problem(int status, String detail, RuntimeException e) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", status == 409 ? "OptimisticLockingException" : e.getClass().getSimpleName());
+        body.put("type", "about:blank");
         body.put("title", Refusals.title(status));
         body.put("status", status);
         body.put("detail", detail);
