@@ -178,4 +178,24 @@ class ConcurrencyAndLeakTests extends IntegrationTest {
         assertThat(answer.getBody()).contains("serialiserte Java-objekter");
         assertThat(taskService.getVariable(task, "evil")).isNull();
     }
+
+    @Test
+    void aProjectLeaderCannotRerouteLaterTasksByOverwritingAVariable() {
+        String task = taskOf(kristiansund);
+        ResponseEntity<String> overwrite = as("pl-1505").exchange("/engine-rest/task/" + task
+                + "/variables/projectLeaderGroup", HttpMethod.PUT,
+                new HttpEntity<>(Map.of("value", "rag", "type", "String")), String.class);
+        assertThat(overwrite.getStatusCode().is2xxSuccessful()).as(overwrite.toString()).isTrue();
+
+        assertThat(signServiceAgreement(task).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        var next = taskService.createTaskQuery().processInstanceId(kristiansund).list();
+        assertThat(next).isNotEmpty();
+        for (var later : next) {
+            assertThat(taskService.getIdentityLinksForTask(later.getId())).extracting(l -> l.getGroupId())
+                    .as(later.getName()).contains("municipality-1505").doesNotContain(MunicipalityAccess.RAG_GROUP);
+        }
+        assertThat(as("ragmedlem").getForObject("/engine-rest/task?processInstanceBusinessKey=1505&candidateGroup=rag",
+                List.class)).isEmpty();
+    }
 }
