@@ -17,6 +17,7 @@ import no.innforing.project.ProjectService.Registration;
 import no.innforing.project.ProjectService;
 import no.innforing.project.ProjectState;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,8 @@ class ConcurrencyAndLeakTests extends IntegrationTest {
     TaskService taskService;
     @Autowired
     HistoryService historyService;
+    @Autowired
+    ManagementService managementService;
 
     String kristiansund;
     String aure;
@@ -188,6 +191,9 @@ class ConcurrencyAndLeakTests extends IntegrationTest {
         assertThat(overwrite.getStatusCode().is2xxSuccessful()).as(overwrite.toString()).isTrue();
 
         assertThat(signServiceAgreement(task).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        managementService.createJobQuery().processInstanceId(kristiansund)
+                .activityId(ProjectProcess.TIMER_MAIN_PROJECT_START).list()
+                .forEach(job -> managementService.executeJob(job.getId()));
 
         var next = taskService.createTaskQuery().processInstanceId(kristiansund).list();
         assertThat(next).isNotEmpty();
