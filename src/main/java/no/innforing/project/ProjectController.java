@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import no.innforing.security.MunicipalityAccess;
+import no.innforing.shared.Input;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -65,7 +66,7 @@ class ProjectController {
         return view(projects.currentProject(municipalityNumber));
     }
 
-    record WithdrawalRequest(@Size(max = 2000, message = "reason kan ha høyst 2000 tegn") String reason) {
+    record WithdrawalRequest(@Size(max = Input.MAX_REASON, message = "reason kan ha høyst " + Input.MAX_REASON + " tegn") String reason) {
     }
 
     @PostMapping("/{municipalityNumber}/withdrawal")
@@ -77,7 +78,7 @@ class ProjectController {
     }
 
     record MoveRequest(@NotBlank(message = "waveCode må fylles ut") String waveCode,
-            @Size(max = 2000, message = "reason kan ha høyst 2000 tegn") String reason) {
+            @Size(max = Input.MAX_REASON, message = "reason kan ha høyst " + Input.MAX_REASON + " tegn") String reason) {
     }
 
     /** RAG moves one municipality to another wave: the same recomputation as for a moved wave. */

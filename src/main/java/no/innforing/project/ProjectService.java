@@ -14,6 +14,7 @@ import no.innforing.municipality.MunicipalityService;
 import no.innforing.security.MunicipalityAccess;
 import no.innforing.shared.CurrentUser;
 import no.innforing.shared.DomainException;
+import no.innforing.shared.Input;
 import no.innforing.wave.Wave;
 import no.innforing.wave.WaveService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -90,6 +91,8 @@ public class ProjectService {
         });
 
         Instant now = ProjectSchedule.now();
+        Input.pastDate(registration.callOffAgreementSignedOn(), "callOffAgreementSignedOn", ProjectSchedule.today(now));
+        Input.pastDate(registration.serviceAgreementSignedOn(), "serviceAgreementSignedOn", ProjectSchedule.today(now));
         ProjectSchedule schedule = ProjectSchedule.forGoLive(wave.getGoLiveDate());
         ProjectPhase phase = registration.startPhase();
         if (phase.beforeServiceAgreementSigned() && schedule.serviceAgreementDeadlinePassed(now)) {
@@ -163,6 +166,7 @@ public class ProjectService {
      * deadline day while the agreement is unsigned; the process instance ends as withdrawn.
      */
     public ImplementationProject requestWithdrawal(String municipalityNumber, String reason) {
+        String why = Input.reason(reason);
         ImplementationProject project = openProject(municipalityNumber).orElseThrow(() -> {
             ImplementationProject latest = currentProject(municipalityNumber);
             return DomainException.conflict("Prosjektet til kommune " + municipalityNumber + " er ikke aktivt (status "
@@ -171,7 +175,7 @@ public class ProjectService {
         checkWithdrawalAllowed(project);
         runtimeService.createMessageCorrelation(MESSAGE_WITHDRAWAL_REQUESTED)
                 .processInstanceId(project.getProcessInstanceId())
-                .setVariable(VAR_WITHDRAWAL_REASON, reason == null || reason.isBlank() ? null : reason.trim())
+                .setVariable(VAR_WITHDRAWAL_REASON, why)
                 .correlate();
         return project;
     }
@@ -219,6 +223,7 @@ public class ProjectService {
      * the start of the main project, by which the agreement must be signed in any case.
      */
     public void grantExtension(String businessKey, LocalDate newDue, String reason) {
+        reason = Input.reason(reason);
         ImplementationProject project = openProjectOf(businessKey);
         LocalDate latest = project.schedule().mainProjectStart();
         if (!newDue.isAfter(ProjectSchedule.today()) || newDue.isAfter(latest)) {
@@ -242,6 +247,7 @@ public class ProjectService {
 
     /** Moves the project to another wave; with {@code laterOnly} only to one that goes live later. */
     public ImplementationProject moveToWave(String businessKey, String waveCode, String reason, boolean laterOnly) {
+        reason = Input.reason(reason);
         ImplementationProject project = openProject(businessKey).orElseThrow(() -> DomainException.conflict(
                 "Kommune " + businessKey + " har ikke noe aktivt innføringsprosjekt å flytte."));
         Wave target = waves.require(waveCode);

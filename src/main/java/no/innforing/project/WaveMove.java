@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import no.innforing.shared.CurrentUser;
 import no.innforing.shared.DomainException;
+import no.innforing.shared.Input;
 import no.innforing.wave.Wave;
 import no.innforing.wave.WaveChange;
 import no.innforing.wave.WaveService;
@@ -41,7 +42,9 @@ public class WaveMove {
         if (newGoLive == null) {
             throw DomainException.invalid("goLiveDate må fylles ut (ÅÅÅÅ-MM-DD).");
         }
-        if (reason == null || reason.isBlank()) {
+        Input.plannedDate(newGoLive, "goLiveDate", ProjectSchedule.today());
+        reason = Input.reason(reason);
+        if (reason == null) {
             throw DomainException.invalid("reason må fylles ut: historikken skal vise hvorfor bølgen ble flyttet.");
         }
         Wave wave = waves.require(code);

@@ -14,6 +14,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
@@ -86,6 +87,30 @@ class WebSecurityConfig {
         registration.addUrlPatterns("/engine-rest/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    /**
+     * A URL Spring Security's firewall refuses (an encoded NUL, {@code ..}, a semicolon): 400 with a Norwegian
+     * detail, as problem+json on the API and a short Norwegian page elsewhere, instead of the container's page.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, rejected) -> {
+            String detail = "Adressen inneholder tegn som ikke er tillatt (for eksempel %00, .. eller ;).";
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            response.setCharacterEncoding("UTF-8");
+            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Ugyldig forespørsel\","
+                        + "\"status\":400,\"detail\":\"" + detail + "\"}");
+            } else {
+                response.setContentType(MediaType.TEXT_HTML_VALUE);
+                response.getWriter().write("<!DOCTYPE html><html lang=\"nb\"><head><meta charset=\"utf-8\">"
+                        + "<title>Ugyldig forespørsel – Innføring</title></head><body><main><h1>Ugyldig forespørsel"
+                        + "</h1><p>" + detail + "</p><p><a href=\"/overview\">Til oversikten</a></p></main>"
+                        + "</body></html>");
+            }
+        };
     }
 
     static AuthenticationEntryPoint problemEntryPoint() {

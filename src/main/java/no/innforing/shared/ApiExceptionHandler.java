@@ -1,6 +1,11 @@
 package no.innforing.shared;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.sql.SQLException;
+import java.time.temporal.Temporal;
+import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.core.Ordered;
@@ -73,16 +78,53 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String detail = "Forespørselen kunne ikke leses som JSON i riktig format"
-                + (ex.getMostSpecificCause() != null ? ": " + firstLine(ex.getMostSpecificCause().getMessage()) : ".");
-        return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail));
+        return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                unreadable(ex.getMostSpecificCause())));
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
+    /** Why a body could not be read, in Norwegian, naming the field and never a Java type. */
+    static String unreadable(Throwable cause) {
+        if (cause instanceof StrictJson.Refused refused) {
+            return refused.getOriginalMessage();
         }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        if (cause instanceof JsonParseException parse) {
+            var at = parse.getLocation();
+            return "Forespørselen er ikke gyldig JSON" + (at == null ? "." : " (linje " + at.getLineNr()
+                    + ", kolonne " + at.getColumnNr() + ").");
+        }
+        if (cause instanceof JsonMappingException mapping) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            String what = field.isEmpty() ? "Innholdet" : "«" + field + "»";
+            Class<?> target = mapping instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+            if (target != null && target.isEnum()) {
+                return what + " har en ukjent verdi. Gyldige verdier: " + Arrays.stream(target.getEnumConstants())
+                        .map(Object::toString).collect(Collectors.joining(", ")) + ".";
+            }
+            return what + " må være " + expected(target) + ".";
+        }
+        return "Forespørselen kunne ikke leses: send JSON med feltene og typene som er beskrevet i API-et.";
+    }
+
+    private static String expected(Class<?> target) {
+        if (target == null) {
+            return "av riktig type";
+        }
+        if (target == String.class) {
+            return "en tekst i anførselstegn";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "true eller false";
+        }
+        if (Number.class.isAssignableFrom(target) || (target.isPrimitive() && target != boolean.class)) {
+            return target == Integer.class || target == int.class || target == Long.class || target == long.class
+                    ? "et heltall" : "et tall";
+        }
+        if (Temporal.class.isAssignableFrom(target)) {
+            return "en gyldig dato på formen ÅÅÅÅ-MM-DD";
+        }
+        return "av riktig type (et JSON-" + (target.isArray() || java.util.Collection.class.isAssignableFrom(target)
+                ? "array" : "objekt") + ")";
     }
 }
