@@ -2,6 +2,7 @@ package no.innforing.shared;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.sql.SQLException;
 import java.time.temporal.Temporal;
@@ -99,7 +100,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             String what = field.isEmpty() ? "Innholdet" : "«" + field + "»";
             Class<?> target = mapping instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
             if (target != null && target.isEnum()) {
-                return what + " har en ukjent verdi. Gyldige verdier: " + Arrays.stream(target.getEnumConstants())
+                String value = mapping instanceof InvalidFormatException invalid && invalid.getValue() != null
+                        ? " «" + invalid.getValue() + "»" : "";
+                return what + " har en ukjent verdi" + value + ". Gyldige verdier: " + Arrays.stream(target.getEnumConstants())
                         .map(Object::toString).collect(Collectors.joining(", ")) + ".";
             }
             return what + " må være " + expected(target) + ".";

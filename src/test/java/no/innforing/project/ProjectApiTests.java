@@ -125,8 +125,9 @@ class ProjectApiTests extends IntegrationTest {
         ResponseEntity<Map<String, Object>> badPhase = post("/api/projects",
                 "{\"municipalityNumber\":\"1505\",\"waveCode\":\"KI3\",\"startPhase\":\"SOMETIME\"}");
         assertThat(badPhase.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat((String) badPhase.getBody().get("detail")).startsWith("Forespørselen kunne ikke leses som JSON")
-                .contains("SOMETIME");
+        assertThat((String) badPhase.getBody().get("detail"))
+                .isEqualTo("«startPhase» har en ukjent verdi «SOMETIME». Gyldige verdier: POLITICAL_DECISION, "
+                        + "EARLY_START, PRE_PROJECT, SERVICE_AGREEMENT, MAIN_PROJECT, GO_LIVE, STABILIZATION.");
         assertProblem(post("/api/projects", "{\"municipalityNumber\":\"1505\",\"waveCode\":\"KI3\",\"startPhase\":\"EARLY_START\"}"),
                 HttpStatus.BAD_REQUEST, "Et prosjekt kan ikke registreres i fasen «Tjuvstart»; bruk earlyStart sammen med en annen startfase.");
     }

@@ -49,17 +49,21 @@ class ApiBadInputPropertyTests extends IntegrationTest {
     long riskId;
 
     @BeforeEach
+    @SuppressWarnings("rawtypes")
     void projectsWithAGoalAndARisk() {
         setClock(LocalDate.of(2026, 6, 15));
         projects.register(new Registration("5001", "PD1", false, ProjectPhase.STABILIZATION, null, null));
         projects.register(new Registration("1505", "KI3", false, ProjectPhase.SERVICE_AGREEMENT, null, null));
         user("ragmedlem", "ragmedlem-passord", MunicipalityAccess.RAG_GROUP);
-        goalId = ((Number) send(HttpMethod.POST, "/api/projects/5001/benefits/goals", json(Map.of(
-                "catalogueCode", "legemiddel-pasientskader", "responsible", "Kommunalsjef"))).getBody()
-                .get("id")).longValue();
-        riskId = ((Number) send(HttpMethod.POST, "/api/projects/5001/risks", json(Map.of("description", "Risiko",
-                "focus", "TECHNOLOGY", "likelihood", 3, "consequence", 3, "owner", "Prosjektleder",
-                "status", "OPEN"))).getBody().get("id")).longValue();
+        ResponseEntity<Map> goal = send(HttpMethod.POST, "/api/projects/5001/benefits/goals", json(Map.of(
+                "catalogueCode", "legemiddel-pasientskader", "responsible", "Kommunalsjef")));
+        assertThat(goal.getStatusCode().value()).as(String.valueOf(goal.getBody())).isEqualTo(201);
+        goalId = ((Number) goal.getBody().get("id")).longValue();
+        ResponseEntity<Map> risk = send(HttpMethod.POST, "/api/projects/5001/risks", json(Map.of(
+                "description", "Risiko", "focus", "TECHNICAL", "likelihood", 3, "consequence", 3,
+                "owner", "Prosjektleder", "status", "OPEN")));
+        assertThat(risk.getStatusCode().value()).as(String.valueOf(risk.getBody())).isEqualTo(201);
+        riskId = ((Number) risk.getBody().get("id")).longValue();
     }
 
     List<Endpoint> endpoints() {
@@ -88,11 +92,11 @@ class ApiBadInputPropertyTests extends IntegrationTest {
                         ordered("measuredOn", "2026-06-10", "value", 12, "note", "Målt"),
                         Map.of("measuredOn", Kind.DATE, "value", Kind.DECIMAL, "note", Kind.TEXT)),
                 new Endpoint(HttpMethod.POST, "/api/projects/5001/risks", ordered("description", "Ny risiko", "focus",
-                        "TECHNOLOGY", "likelihood", 2, "consequence", 4, "owner", "Eier", "status", "OPEN"),
+                        "TECHNICAL", "likelihood", 2, "consequence", 4, "owner", "Eier", "status", "OPEN"),
                         Map.of("description", Kind.TEXT, "focus", Kind.ENUM, "likelihood", Kind.INTEGER,
                                 "consequence", Kind.INTEGER, "status", Kind.ENUM)),
                 new Endpoint(HttpMethod.PUT, "/api/projects/5001/risks/" + riskId, ordered("description", "Endret",
-                        "focus", "TECHNOLOGY", "likelihood", 2, "consequence", 4, "owner", "Eier", "status", "OPEN"),
+                        "focus", "TECHNICAL", "likelihood", 2, "consequence", 4, "owner", "Eier", "status", "OPEN"),
                         Map.of("likelihood", Kind.INTEGER, "owner", Kind.TEXT)),
                 new Endpoint(HttpMethod.PUT, "/api/cost-totals/REGION", ordered("amountNok", 1000000),
                         Map.of("amountNok", Kind.DECIMAL)));
