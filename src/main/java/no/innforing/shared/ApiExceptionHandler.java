@@ -101,7 +101,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             Class<?> target = mapping instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
             if (target != null && target.isEnum()) {
                 String value = mapping instanceof InvalidFormatException invalid && invalid.getValue() != null
-                        ? " «" + invalid.getValue() + "»" : "";
+                        ? " «" + Input.printable(String.valueOf(invalid.getValue())) + "»" : "";
                 return what + " har en ukjent verdi" + value + ". Gyldige verdier: " + Arrays.stream(target.getEnumConstants())
                         .map(Object::toString).collect(Collectors.joining(", ")) + ".";
             }

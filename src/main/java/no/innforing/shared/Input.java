@@ -43,6 +43,16 @@ public final class Input {
         return false;
     }
 
+    /** A value fit to quote back in a message: control characters shown as �, at most 60 characters. */
+    public static String printable(String value) {
+        StringBuilder quoted = new StringBuilder();
+        for (int i = 0; i < value.length() && quoted.length() < 60; i++) {
+            char c = value.charAt(i);
+            quoted.append(isControl(c) || c == '\t' || c == '\n' || c == '\r' ? '\ufffd' : c);
+        }
+        return value.length() > 60 ? quoted + "…" : quoted.toString();
+    }
+
     /** The text trimmed (null when blank), or a refusal when it has a control character or is too long. */
     public static String text(String value, String field, int maxLength) {
         if (value == null || value.isBlank()) {
