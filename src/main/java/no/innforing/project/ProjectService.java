@@ -204,6 +204,7 @@ public class ProjectService {
     }
 
     public void recordCallOffAgreement(String businessKey, LocalDate signedOn) {
+        Input.pastDate(signedOn, "Dato for signert avropsavtale", ProjectSchedule.today());
         ImplementationProject project = openProjectOf(businessKey);
         project.recordCallOffAgreement(signedOn);
         audit(project, "CALL_OFF_AGREEMENT_SIGNED", "Avropsavtale signert " + date(signedOn));
@@ -214,6 +215,7 @@ public class ProjectService {
         if (signedOn.isAfter(ProjectSchedule.today())) {
             throw DomainException.invalid("Signeringsdatoen " + date(signedOn) + " er fram i tid.");
         }
+        Input.pastDate(signedOn, "Dato for signert tjenesteavtale", ProjectSchedule.today());
         project.recordServiceAgreement(signedOn);
         audit(project, "SERVICE_AGREEMENT_SIGNED", "Tjenesteavtale signert " + date(signedOn));
     }
