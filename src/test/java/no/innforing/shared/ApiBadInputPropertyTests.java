@@ -169,10 +169,11 @@ class ApiBadInputPropertyTests extends IntegrationTest {
         for (String query : List.of("/api/notifications?municipality=15%0005", "/api/cost-shares?scope=KI%00",
                 "/api/cost-shares?scope=" + "x".repeat(Input.MAX_TEXT + 1), "/api/projects/15%0005")) {
             requests++;
-            ResponseEntity<Map> answer = http.withBasicAuth("ragmedlem", "ragmedlem-passord")
-                    .getForEntity(java.net.URI.create(query), Map.class);
+            ResponseEntity<String> answer = http.withBasicAuth("ragmedlem", "ragmedlem-passord")
+                    .getForEntity(java.net.URI.create(query), String.class);
             if (!answer.getStatusCode().is4xxClientError()
-                    || !String.valueOf(answer.getHeaders().getContentType()).startsWith("application/problem+json")) {
+                    || !String.valueOf(answer.getHeaders().getContentType()).startsWith("application/problem+json")
+                    || !String.valueOf(answer.getBody()).contains("\"detail\"")) {
                 failures.add("GET " + abbreviate(query) + " -> " + answer.getStatusCode() + " " + answer.getBody());
             }
         }
