@@ -41,7 +41,8 @@ class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServ
             String detail = status == HttpServletResponse.SC_BAD_REQUEST
                     ? "Forespørselen kunne ikke tolkes: adressen eller hodene inneholder ugyldige tegn."
                     : "Forespørselen kunne ikke behandles (HTTP " + status + ").";
-            String uri = request.getDecodedRequestURI() == null ? "" : request.getRequestURI();
+            // the raw request line: a URI the container refused was never decoded
+            String uri = String.valueOf(request.getCoyoteRequest().requestURI());
             try {
                 response.setCharacterEncoding("UTF-8");
                 Writer out = response.getReporter();
