@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** One entry of the notification log. Its idempotency key makes sure it is sent at most once. */
+/**
+ * One entry of the notification log. Its idempotency key makes sure it is queued once and gives its Message-ID;
+ * the recipients the SMTP server has accepted ({@code deliveredTo}) are never sent it again.
+ */
 @Entity
 @Table(name = "notification")
 public class Notification {
