@@ -140,7 +140,10 @@ public class NotificationService {
         if (waiting.isEmpty()) {
             startDelivery(notification.getId(), notification.getMunicipalityNumber());
         } else {
-            waiting.forEach(task -> externalTaskService.setRetries(task.getId(), 1));
+            waiting.forEach(task -> {
+                externalTaskService.setRetries(task.getId(), 1);
+                externalTaskService.unlock(task.getId());   // now, not after the retry pause
+            });
         }
         return notification;
     }

@@ -253,8 +253,8 @@ class NotificationPipelineTests extends IntegrationTest {
         TestSmtpServer.get().stop();
         try {
             for (int attempt = 1; attempt <= 3; attempt++) {
-                delivery.deliverDue(10);
                 setClock(LocalDate.of(2026, 12, 30).atTime(8, attempt * 2));
+                delivery.deliverDue(10);
             }
         } finally {
             TestSmtpServer.restart();
@@ -285,7 +285,7 @@ class NotificationPipelineTests extends IntegrationTest {
         assertThat(resent.getBody()).contains("Varselet er lagt i kø og sendes på nytt", "Venter");
         assertThat(runtimeService.createIncidentQuery().count()).as("the incident is resolved").isZero();
 
-        delivery.deliverDue(10);
+        assertThat(delivery.deliverDue(10)).as("at once, not after the retry pause").isOne();
         assertThat(TestSmtpServer.get().getReceivedMessages()).hasSize(2);
         assertThat(http.withBasicAuth("rag-logg", "rag-logg-passord").getForObject("/notifications", String.class))
                 .contains("id=\"total-failed\">0<").contains("id=\"total-sent\">1<");
