@@ -44,8 +44,8 @@ class MunicipalityController {
             String chiefExecutiveEmail) {
     }
 
-    /** Blank, or printable ASCII without spaces before the @. */
-    static final String ASCII_LOCAL_PART = "\\s*|\\s*[!-~&&[^@]]+@.+";
+    /** Printable ASCII without spaces before the @ (an address without @ is left to {@code @Email}). */
+    static final String ASCII_LOCAL_PART = "[^@]*|\\s*[!-~&&[^@]]+@.*";
     static final String NON_ASCII = " kan ikke ha æ, ø, å eller andre tegn utenfor a–z, 0–9 og vanlige tegn før @:"
             + " e-post til en slik adresse kommer ikke fram. Bruk en adresse uten slike tegn.";
 
