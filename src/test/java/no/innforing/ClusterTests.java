@@ -34,6 +34,7 @@ class ClusterTests extends IntegrationTest {
                 "--spring.datasource.username=" + PostgresTestDatabase.username(),
                 "--spring.datasource.password=" + PostgresTestDatabase.password(),
                 "--server.port=0", "--camunda.bpm.job-execution.enabled=false", "--innforing.demo.enabled=false",
+                "--innforing.notifications.delivery.enabled=false",
                 // its own engine name, so that closing it leaves the first node's engine registered in this JVM
                 "--camunda.bpm.process-engine-name=nodeb",
                 "--camunda.bpm.admin-user.id=admin", "--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD);

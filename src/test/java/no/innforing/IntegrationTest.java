@@ -33,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the tests that run the whole application against a real PostgreSQL (the {@code postgres} profile),
- * with the job executor off so that tests drive timers and jobs themselves, and the engine clock set to a known
+ * with the job executor and the notification senders off so that tests drive timers, jobs and deliveries themselves, and the engine clock set to a known
  * day. Every test starts from a region with three municipalities and eight waves and no projects.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -42,7 +42,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "camunda.bpm.admin-user.id=admin",
         "camunda.bpm.admin-user.password=" + IntegrationTest.ADMIN_PASSWORD,
         "innforing.notifications.rag-recipients=rag-leder@region.example, rag-sekretariat@region.example",
-        "innforing.notifications.retry-cycle=R3/PT1M"})
+        "innforing.notifications.retry-cycle=R3/PT1M",
+        "innforing.notifications.delivery.enabled=false"})
 @ActiveProfiles("postgres")
 @Import({ProcessEngineCoverageConfiguration.class, IntegrationTest.Coverage.class})
 public abstract class IntegrationTest {

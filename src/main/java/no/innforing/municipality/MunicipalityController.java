@@ -2,6 +2,7 @@ package no.innforing.municipality;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import no.innforing.security.MunicipalityAccess;
 import no.innforing.shared.DomainException;
@@ -30,13 +31,23 @@ class MunicipalityController {
         return municipalities.findAllByOrderByNumber().stream().map(MunicipalityView::of).toList();
     }
 
-    /** Where notifications go: the project leader's and the municipal chief executive's addresses. */
+    /**
+     * Where notifications go: the project leader's and the municipal chief executive's addresses. Mail is sent
+     * without SMTPUTF8, so the part before @ must be ASCII (æ, ø, å in the domain are fine: it is sent as IDNA).
+     */
     record Contacts(
             @Email(regexp = ".+@.+\\..+", message = "projectLeaderEmail er ikke en gyldig e-postadresse")
+            @Pattern(regexp = ASCII_LOCAL_PART, message = "projectLeaderEmail" + NON_ASCII)
             String projectLeaderEmail,
             @Email(regexp = ".+@.+\\..+", message = "chiefExecutiveEmail er ikke en gyldig e-postadresse")
+            @Pattern(regexp = ASCII_LOCAL_PART, message = "chiefExecutiveEmail" + NON_ASCII)
             String chiefExecutiveEmail) {
     }
+
+    /** Printable ASCII without spaces before the @ (an address without @ is left to {@code @Email}). */
+    static final String ASCII_LOCAL_PART = "[^@]*|\\s*[!-~&&[^@]]+@.*";
+    static final String NON_ASCII = " kan ikke ha æ, ø, å eller andre tegn utenfor a–z, 0–9 og vanlige tegn før @:"
+            + " e-post til en slik adresse kommer ikke fram. Bruk en adresse uten slike tegn.";
 
     @GetMapping("/{number}/contacts")
     Contacts contacts(@PathVariable String number) {

@@ -9,10 +9,14 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** One entry of the notification log. Its idempotency key makes sure it is sent at most once. */
+/**
+ * One entry of the notification log. Its idempotency key makes sure it is queued once and gives its Message-ID;
+ * the recipients the SMTP server has accepted ({@code deliveredTo}) are never sent it again.
+ */
 @Entity
 @Table(name = "notification")
 public class Notification {
@@ -62,6 +66,11 @@ public class Notification {
 
     private String note;
 
+    @Column(name = "delivered_to")
+    private String deliveredTo;
+
+    private int attempts;
+
     protected Notification() {
     }
 
@@ -89,10 +98,54 @@ public class Notification {
         this.note = note;
     }
 
+    /** The recipients as resolved for this attempt (a corrected contact counts from the next attempt on). */
+    void addressTo(List<String> recipients) {
+        this.recipients = String.join(", ", recipients);
+    }
+
+    /** The SMTP server accepted the mail for {@code recipient}: it is never sent to them again. */
+    void acceptedFor(String recipient, String messageId, Instant at) {
+        List<String> delivered = new ArrayList<>(deliveredList());
+        if (!delivered.contains(recipient)) {
+            delivered.add(recipient);
+        }
+        this.deliveredTo = String.join(", ", delivered);
+        this.messageId = messageId;
+        this.sentAt = at;
+    }
+
     void sent(String messageId, Instant at) {
         this.status = NotificationStatus.SENT;
         this.messageId = messageId;
         this.sentAt = at;
+        this.note = null;
+    }
+
+    /** An attempt failed; when it was the last one the notification is {@link NotificationStatus#FAILED}. */
+    void attemptFailed(String error, boolean last) {
+        this.status = last ? NotificationStatus.FAILED : NotificationStatus.PENDING;
+        this.note = (last ? "Alle forsøk feilet. " : "Forsøk " + attempts + " feilet; prøves igjen. ") + error;
+    }
+
+    void attempted() {
+        this.attempts++;
+    }
+
+    /** RAG sends it again: back in the queue, with who asked. */
+    void requeued(String by) {
+        this.status = NotificationStatus.PENDING;
+        this.note = "Sendes på nytt etter ønske fra " + by + ".";
+    }
+
+    /** The recipients still waiting for the mail. */
+    List<String> pendingRecipients() {
+        List<String> delivered = deliveredList();
+        return recipientList().stream().filter(recipient -> !delivered.contains(recipient)).toList();
+    }
+
+    public List<String> deliveredList() {
+        return deliveredTo == null || deliveredTo.isBlank() ? List.of()
+                : Arrays.asList(deliveredTo.split(",\\s*"));
     }
 
     void notDelivered(Instant at) {
@@ -167,5 +220,13 @@ public class Notification {
 
     public String getNote() {
         return note;
+    }
+
+    public String getDeliveredTo() {
+        return deliveredTo;
+    }
+
+    public int getAttempts() {
+        return attempts;
     }
 }

@@ -2,14 +2,17 @@ package no.innforing.notification;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import no.innforing.project.ImplementationProject;
 import no.innforing.project.ProjectDetails;
 import no.innforing.security.MunicipalityAccess;
+import no.innforing.shared.CurrentUser;
 import no.innforing.shared.DomainException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,19 +27,25 @@ class NotificationController {
 
     private final NotificationService notifications;
     private final MunicipalityAccess access;
+    private final CurrentUser currentUser;
 
-    NotificationController(NotificationService notifications, MunicipalityAccess access) {
+    NotificationController(NotificationService notifications, MunicipalityAccess access, CurrentUser currentUser) {
         this.notifications = notifications;
         this.access = access;
+        this.currentUser = currentUser;
     }
 
-    /** A log line: who, what, when due, when sent, status, message id. */
+    /**
+     * A log line: who, what, when due, when sent, status (with its Norwegian name), message id, who the mail
+     * server has accepted it for, how many attempts, and the last error or remark.
+     */
     record LogEntry(Long id, String municipalityNumber, NotificationType type, String typeName,
-            NotificationStatus status, List<String> recipients, String subject, Instant dueAt, Instant sentAt,
-            String messageId, String note) {
+            NotificationStatus status, String statusName, List<String> recipients, List<String> deliveredTo,
+            String subject, Instant dueAt, Instant sentAt, String messageId, int attempts, String note) {
         static LogEntry of(Notification n) {
             return new LogEntry(n.getId(), n.getMunicipalityNumber(), n.getType(), n.getType().label(), n.getStatus(),
-                    n.recipientList(), n.getSubject(), n.getDueAt(), n.getSentAt(), n.getMessageId(), n.getNote());
+                    n.getStatus().displayName(), n.recipientList(), n.deliveredList(), n.getSubject(), n.getDueAt(),
+                    n.getSentAt(), n.getMessageId(), n.getAttempts(), n.getNote());
         }
     }
 
@@ -53,15 +62,27 @@ class NotificationController {
         return notifications.forMunicipality(municipality).stream().map(LogEntry::of).toList();
     }
 
+    /** How many notifications stand in each status: the whole log (RAG) or one municipality's. */
+    @GetMapping("/totals")
+    Map<NotificationStatus, Long> totals(@RequestParam(required = false) String municipality) {
+        if (municipality == null) {
+            access.requireRegional("lese hele varslingsloggen; oppgi ?municipality=<kommunenummer>");
+        } else {
+            access.requireSee(municipality);
+        }
+        return notifications.totals(municipality);
+    }
+
+    /** RAG sends a failed (or undeliverable) notification again; 409 for any other status. */
+    @PostMapping("/{id}/resend")
+    LogEntry resend(@PathVariable long id) {
+        access.requireRegional("sende varsler på nytt");
+        return LogEntry.of(notifications.resend(id, currentUser.id()));
+    }
+
     @GetMapping("/{id}")
     Content get(@PathVariable long id) {
-        Notification n = notifications.find(id)
-                .orElseThrow(() -> DomainException.notFound("Fant ikke varsel " + id + "."));
-        if (n.getMunicipalityNumber() == null) {
-            access.requireRegional("lese regionale varsler");
-        } else {
-            access.requireSee(n.getMunicipalityNumber());
-        }
+        Notification n = notifications.readable(id);
         return new Content(LogEntry.of(n), n.getBodyHtml(), n.getBodyText(), n.getCalendar());
     }
 

@@ -1,8 +1,8 @@
 package no.innforing.notification;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,51 +13,46 @@ import no.innforing.municipality.Municipality;
 import no.innforing.project.ProjectProcess;
 import no.innforing.project.ProjectSchedule;
 import no.innforing.security.MunicipalityAccess;
+import no.innforing.shared.DomainException;
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.identity.User;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The notification pipeline. {@link #enqueue} renders a notification, records it in the log (once per idempotency
  * key) and starts a {@code notification-delivery} process instance in the same transaction: nothing is sent from a
- * transaction that rolls back. {@link #deliver} runs in that instance's async job (retries, then a Cockpit
- * incident) and sends it at most once.
+ * transaction that rolls back. {@link NotificationDelivery} sends it from that instance's external task (retries,
+ * then FAILED and a Cockpit incident), outside Camunda's job executor.
  */
 @Service
 public class NotificationService {
 
     public static final String DELIVERY_PROCESS_KEY = "notification-delivery";
     public static final String VAR_NOTIFICATION_ID = "notificationId";
+    /** The external-task topic of {@code notification-delivery}'s send task, worked by {@link NotificationDelivery}. */
+    public static final String DELIVERY_TOPIC = "notification-delivery";
     private static final String REGION = "region";
-
-    private static final Logger LOG = LoggerFactory.getLogger(NotificationService.class);
 
     private final NotificationRepository notifications;
     private final NotificationTemplates templates;
-    private final MailDelivery mail;
     private final NotificationProperties properties;
     private final IdentityService identityService;
     private final RuntimeService runtimeService;
-    private final TransactionTemplate separately;
+    private final ExternalTaskService externalTaskService;
 
-    NotificationService(NotificationRepository notifications, NotificationTemplates templates, MailDelivery mail,
+    NotificationService(NotificationRepository notifications, NotificationTemplates templates,
             NotificationProperties properties, IdentityService identityService, RuntimeService runtimeService,
-            PlatformTransactionManager transactions) {
+            ExternalTaskService externalTaskService) {
         this.notifications = notifications;
         this.templates = templates;
-        this.mail = mail;
         this.properties = properties;
         this.identityService = identityService;
         this.runtimeService = runtimeService;
-        this.separately = new TransactionTemplate(transactions);
-        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.externalTaskService = externalTaskService;
     }
 
     /**
@@ -99,14 +94,18 @@ public class NotificationService {
             return Optional.of(notification);
         }
         notifications.save(notification);
+        startDelivery(notification.getId(), request.municipalityNumber());
+        return Optional.of(notification);
+    }
+
+    private void startDelivery(long notificationId, String municipalityNumber) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put(VAR_NOTIFICATION_ID, notification.getId());
-        if (request.municipalityNumber() != null) {
-            variables.put(ProjectProcess.VAR_MUNICIPALITY_NUMBER, request.municipalityNumber());
+        variables.put(VAR_NOTIFICATION_ID, notificationId);
+        if (municipalityNumber != null) {
+            variables.put(ProjectProcess.VAR_MUNICIPALITY_NUMBER, municipalityNumber);
         }
         runtimeService.startProcessInstanceByKey(DELIVERY_PROCESS_KEY,
-                request.municipalityNumber() == null ? REGION : request.municipalityNumber(), variables);
-        return Optional.of(notification);
+                municipalityNumber == null ? REGION : municipalityNumber, variables);
     }
 
     /** Records a notification whose time had passed when it was planned: rendered, viewable, never sent. */
@@ -120,37 +119,63 @@ public class NotificationService {
     }
 
     /**
-     * Sends a queued notification. Called from its delivery job: an SMTP failure propagates (retry, then
-     * incident); a notification the log already records as sent or handled is never sent again.
+     * RAG sends a failed (or undeliverable) notification again: it goes back in the queue with its recipients
+     * resolved afresh, and goes only to those who have not had it. An incident of its delivery is resolved by
+     * giving the delivery another attempt; a notification that never had a delivery gets one.
      */
-    public void deliver(long notificationId) {
-        Notification notification = notifications.findById(notificationId).orElseThrow(() -> new IllegalStateException(
-                "Notification " + notificationId + " is not in the log"));
-        if (notification.getStatus() != NotificationStatus.PENDING) {
-            LOG.info("Notification {} is already {}; not sending it again", notificationId, notification.getStatus());
-            return;
+    @Transactional
+    public Notification resend(long id, String by) {
+        Notification notification = notifications.findById(id)
+                .orElseThrow(() -> DomainException.notFound("Fant ikke varsel " + id + "."));
+        if (!notification.getStatus().resendable()) {
+            throw DomainException.conflict("Varselet har status «" + notification.getStatus().displayName()
+                    + "» og sendes ikke på nytt. Bare varsler som har feilet eller manglet mottaker kan sendes igjen.");
         }
-        List<MailDelivery.Attachment> attachments = notification.getCalendar() == null ? List.of()
-                : List.of(new MailDelivery.Attachment("frist.ics", DeadlineCalendar.CONTENT_TYPE,
-                        notification.getCalendar().getBytes(StandardCharsets.UTF_8)));
-        MailDelivery.DeliveryResult result = mail.send(notification.recipientList(), new RenderedMail(
-                notification.getSubject(), notification.getBodyHtml(), notification.getBodyText()), attachments);
-        // Recorded in a transaction of its own, so that a later rollback of the job cannot make it send again.
-        separately.executeWithoutResult(status -> {
-            Notification fresh = notifications.findById(notificationId).orElseThrow();
-            if (result.delivered()) {
-                fresh.sent(result.messageId(), ProjectSchedule.now());
-            } else {
-                fresh.notDelivered(ProjectSchedule.now());
-            }
-            notifications.save(fresh);
-        });
+        notification.requeued(by);
+        notifications.save(notification);
+        List<String> deliveries = runtimeService.createProcessInstanceQuery().processDefinitionKey(DELIVERY_PROCESS_KEY)
+                .variableValueEquals(VAR_NOTIFICATION_ID, id).list().stream().map(instance -> instance.getId())
+                .toList();
+        List<ExternalTask> waiting = deliveries.isEmpty() ? List.of() : externalTaskService.createExternalTaskQuery()
+                .topicName(DELIVERY_TOPIC).processInstanceIdIn(deliveries.toArray(String[]::new)).list();
+        if (waiting.isEmpty()) {
+            startDelivery(notification.getId(), notification.getMunicipalityNumber());
+        } else {
+            waiting.forEach(task -> {
+                externalTaskService.setRetries(task.getId(), 1);
+                externalTaskService.unlock(task.getId());   // now, not after the retry pause
+            });
+        }
+        return notification;
+    }
+
+    /** How many of {@code entries} stand in each status (every status present, zero or more). */
+    public static Map<NotificationStatus, Long> count(List<Notification> entries) {
+        Map<NotificationStatus, Long> totals = new EnumMap<>(NotificationStatus.class);
+        for (NotificationStatus status : NotificationStatus.values()) {
+            totals.put(status, 0L);
+        }
+        entries.forEach(n -> totals.merge(n.getStatus(), 1L, Long::sum));
+        return totals;
+    }
+
+    /** How many notifications stand in each status, for the log's totals. */
+    @Transactional(readOnly = true)
+    public Map<NotificationStatus, Long> totals(String municipalityNumber) {
+        Map<NotificationStatus, Long> totals = new EnumMap<>(NotificationStatus.class);
+        for (NotificationStatus status : NotificationStatus.values()) {
+            totals.put(status, 0L);
+        }
+        (municipalityNumber == null ? notifications.countByStatus() : notifications.countByStatus(municipalityNumber))
+                .forEach(row -> totals.put((NotificationStatus) row[0], ((Number) row[1]).longValue()));
+        return totals;
     }
 
     private Notification rendered(Request request) {
         Notification notification = new Notification(request.idempotencyKey(), request.projectId(),
                 request.municipalityNumber(), request.type(), request.dueAt(), ProjectSchedule.now());
-        notification.render(recipients(request), templates.render(request.template(), request.model()),
+        notification.render(recipients(request.type(), request.municipality()),
+                templates.render(request.template(), request.model()),
                 request.calendar());
         return notification;
     }
@@ -170,10 +195,13 @@ public class NotificationService {
                 null));
     }
 
-    private List<String> recipients(Request request) {
+    /**
+     * Who a notification of this type goes to now: the municipality's contacts and the members of its project-leader
+     * group, or RAG. Read again at every delivery attempt, so a corrected contact gets the next attempt.
+     */
+    List<String> recipients(NotificationType type, Municipality municipality) {
         Set<String> recipients = new LinkedHashSet<>();
-        Municipality municipality = request.municipality();
-        switch (request.type().audience()) {
+        switch (type.audience()) {
             case MUNICIPALITY_LEADERSHIP -> {
                 add(recipients, municipality.getProjectLeaderEmail());
                 add(recipients, municipality.getChiefExecutiveEmail());
@@ -211,6 +239,18 @@ public class NotificationService {
 
     public List<Notification> all() {
         return notifications.findAllByOrderByDueAtDescIdDesc();
+    }
+
+    /**
+     * The notification if the caller may read it: RAG everything, a project leader their municipality's. Another
+     * municipality's notification is "not found", exactly like a missing one, so the answer tells nothing about it.
+     */
+    public Notification readable(long id) {
+        Set<String> groups = MunicipalityAccess.currentGroups();
+        return notifications.findById(id)
+                .filter(n -> n.getMunicipalityNumber() == null ? MunicipalityAccess.isRegional(groups)
+                        : MunicipalityAccess.maySee(groups, n.getMunicipalityNumber()))
+                .orElseThrow(() -> DomainException.notFound("Fant ikke varsel " + id + "."));
     }
 
     public Optional<Notification> find(long id) {

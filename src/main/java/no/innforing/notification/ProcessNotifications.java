@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The notifications the process triggers ({@code ${notifications.phaseStarted(execution, 'MAIN_PROJECT')}} and
- * friends): each becomes a queued notification with an idempotency key, sent by its own delivery job.
+ * friends): each becomes a queued notification with an idempotency key, sent by {@link NotificationDelivery}.
  */
 @Component("notifications")
 public class ProcessNotifications {
@@ -88,11 +88,6 @@ public class ProcessNotifications {
         } else {
             notifications.enqueue(request);
         }
-    }
-
-    /** The retry cycle of delivery jobs ({@code notification-delivery.bpmn}). */
-    public String retryCycle() {
-        return properties.retryCycle();
     }
 
     /** RAG decides when the service-agreement deadline has passed unsigned. */
@@ -227,13 +222,6 @@ public class ProcessNotifications {
 
     @Configuration
     static class Delegates {
-
-        /** The delivery job of {@code notification-delivery}. */
-        @Bean
-        JavaDelegate deliverNotification(NotificationService notifications) {
-            return execution -> notifications.deliver(
-                    ((Number) execution.getVariable(NotificationService.VAR_NOTIFICATION_ID)).longValue());
-        }
 
         @Bean
         JavaDelegate sendServiceAgreementReminder(Reminders reminders) {

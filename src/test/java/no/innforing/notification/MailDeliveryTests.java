@@ -13,6 +13,7 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,15 +44,19 @@ class MailDeliveryTests {
 
     @Test
     void theMailReachesTheRecipientWithBothPartsAndTheCalendarFile() throws Exception {
-        MailDelivery.DeliveryResult result = delivery(senderToGreenMail())
-                .send(List.of(RECIPIENT), reminder, List.of(calendarFile));
+        MailDelivery delivery = delivery(senderToGreenMail());
+        String messageId = delivery.messageIdFor("SERVICE_AGREEMENT_REMINDER:project:1:2027-02-28:14");
+        List<String> accepted = new ArrayList<>();
+        MailDelivery.Outcome outcome = delivery.send(outgoing(messageId, RECIPIENT), List.of(RECIPIENT),
+                accepted::add);
 
-        assertThat(result.delivered()).isTrue();
+        assertThat(outcome.accepted()).containsExactly(RECIPIENT);
+        assertThat(accepted).containsExactly(RECIPIENT);
         MimeMessage[] received = smtp.getReceivedMessages();
         assertThat(received).hasSize(1);
         MimeMessage mail = received[0];
-        assertThat(mail.getHeader("Message-ID")).containsExactly(result.messageId());
-        assertThat(result.messageId()).matches("<[^@]+@innforing\\.example>");
+        assertThat(mail.getHeader("Message-ID")).containsExactly(messageId);
+        assertThat(messageId).matches("<[^@]+@innforing\\.example>");
         assertThat(mail.getRecipients(Message.RecipientType.TO))
                 .extracting(address -> ((InternetAddress) address).getAddress()).containsExactly(RECIPIENT);
         assertThat(((InternetAddress) mail.getFrom()[0]).getPersonal()).isEqualTo("Innføring");
@@ -77,12 +82,47 @@ class MailDeliveryTests {
     }
 
     @Test
-    void aFailureToSendIsThrownSoTheJobRetries() {
+    void theMessageIdFollowsFromTheIdempotencyKeySoACopyIsRecognisable() throws Exception {
+        MailDelivery delivery = delivery(senderToGreenMail());
+        String key = "RAG_WITHDRAWN:project:7:withdrawn";
+        delivery.send(outgoing(delivery.messageIdFor(key), RECIPIENT), List.of(RECIPIENT), r -> { });
+        delivery.send(outgoing(delivery.messageIdFor(key), RECIPIENT), List.of(RECIPIENT), r -> { });
+
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertThat(received).hasSize(2);
+        assertThat(received[1].getMessageID()).isEqualTo(received[0].getMessageID())
+                .isEqualTo(delivery.messageIdFor(key));
+        assertThat(received[1].getSentDate()).isEqualTo(received[0].getSentDate());
+        assertThat(delivery.messageIdFor("RAG_WITHDRAWN:project:8:withdrawn")).isNotEqualTo(delivery.messageIdFor(key));
+    }
+
+    @Test
+    void aBadAddressFailsAloneAndTheOtherRecipientGetsTheMail() throws Exception {
+        MailDelivery delivery = delivery(senderToGreenMail());
+        List<String> recipients = List.of("Ærø@kommune.example", RECIPIENT);
+        MailDelivery.Outcome outcome = delivery.send(outgoing(delivery.messageIdFor("k"), recipients.toArray(
+                String[]::new)), recipients, r -> { });
+
+        assertThat(outcome.accepted()).containsExactly(RECIPIENT);
+        assertThat(outcome.refused()).containsOnlyKeys("Ærø@kommune.example");
+        assertThat(outcome.refused().get("Ærø@kommune.example")).contains("tegn utenfor ASCII");
+        assertThat(smtp.getReceivedMessages()).singleElement().satisfies(mail -> assertThat(
+                ((InternetAddress) mail.getAllRecipients()[0]).getAddress()).isEqualTo(RECIPIENT));
+    }
+
+    @Test
+    void aNorwegianDomainIsSentInItsAsciiForm() throws Exception {
+        assertThat(MailDelivery.address("post@tromsø.kommune.no").getAddress())
+                .isEqualTo("post@xn--troms-zua.kommune.no");
+    }
+
+    @Test
+    void aFailureToSendIsThrownSoTheDeliveryIsTriedAgain() {
         MailDelivery delivery = delivery(senderToGreenMail());
         smtp.stop();
 
-        assertThatThrownBy(() -> delivery.send(List.of(RECIPIENT), reminder, List.of(calendarFile)))
-                .isInstanceOf(MailSendException.class);
+        assertThatThrownBy(() -> delivery.send(outgoing("<x@innforing.example>", RECIPIENT), List.of(RECIPIENT),
+                r -> { })).isInstanceOf(MailSendException.class).hasMessageContaining("Mail server connection failed");
     }
 
     @Test
@@ -90,10 +130,16 @@ class MailDeliveryTests {
         MailDelivery delivery = new MailDelivery(new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
                 FROM);
 
-        MailDelivery.DeliveryResult result = delivery.send(List.of(RECIPIENT), reminder, List.of(calendarFile));
+        MailDelivery.Outcome outcome = delivery.send(outgoing("<x@innforing.example>", RECIPIENT), List.of(RECIPIENT),
+                r -> { });
 
-        assertThat(result).isEqualTo(new MailDelivery.DeliveryResult(false, null));
+        assertThat(outcome.smtpConfigured()).isFalse();
         assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+
+    private MailDelivery.Outgoing outgoing(String messageId, String... to) {
+        return new MailDelivery.Outgoing(messageId, List.of(to), reminder, List.of(calendarFile),
+                Instant.parse("2027-02-12T07:00:00Z"));
     }
 
     private static MailDelivery delivery(JavaMailSender sender) {

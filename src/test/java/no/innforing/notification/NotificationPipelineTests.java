@@ -24,13 +24,17 @@ import no.innforing.project.ProjectPhase;
 import no.innforing.project.ProjectRescheduler;
 import no.innforing.project.ProjectService.Registration;
 import no.innforing.project.ProjectService;
+import no.innforing.security.MunicipalityAccess;
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
@@ -58,6 +62,10 @@ class NotificationPipelineTests extends IntegrationTest {
     IdentityService identityService;
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    NotificationDelivery delivery;
+    @Autowired
+    ExternalTaskService externalTaskService;
 
     @Test
     void remindersArePlannedOnWorkingDaysAt0800BeforeTheDeadline() {
@@ -117,8 +125,7 @@ class NotificationPipelineTests extends IntegrationTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(NotificationStatus.SKIPPED, "2026-12-30T07:00:00Z"),
                         org.assertj.core.groups.Tuple.tuple(NotificationStatus.SKIPPED, "2027-01-29T07:00:00Z"));
-        assertThat(managementService.createJobQuery().processDefinitionKey(NotificationService.DELIVERY_PROCESS_KEY)
-                .count()).isZero();
+        assertThat(deliveryTasks()).isEmpty();
     }
 
     @Test
@@ -141,39 +148,149 @@ class NotificationPipelineTests extends IntegrationTest {
     }
 
     @Test
-    void anSmtpOutageEndsInAnIncidentAndARetryDeliversExactlyOnce() throws Exception {
+    void anSmtpOutageEndsAsFailedWithAnIncidentAndARetryDeliversExactlyOnce() throws Exception {
         ImplementationProject project = register(ProjectPhase.SERVICE_AGREEMENT);
         setClock(LocalDate.of(2026, 12, 30).atTime(8, 0));
         managementService.executeJob(reminderJobs(project).get(0).getId());
-        Job delivery = deliveryJobs().get(0);
 
         TestSmtpServer.get().stop();
         try {
             for (int attempt = 1; attempt <= 3; attempt++) {
-                assertThatThrownBy(() -> managementService.executeJob(delivery.getId()))
-                        .hasMessageContaining("Mail server connection failed");
+                assertThat(delivery.deliverDue(10)).as("attempt %s", attempt).isOne();
+                assertThat(delivery.deliverDue(10)).as("nothing before the retry pause has passed").isZero();
+                setClock(LocalDate.of(2026, 12, 30).atTime(8, attempt * 2));   // the test setting: R3/PT1M
             }
-            assertThat(managementService.createJobQuery().jobId(delivery.getId()).singleResult().getRetries())
-                    .isZero();
-            assertThat(runtimeService.createIncidentQuery().processInstanceId(delivery.getProcessInstanceId()).count())
-                    .as("an incident shows in Cockpit").isOne();
-            assertThat(log.findByProjectIdOrderByDueAtAscIdAsc(project.getId()).get(0).getStatus())
-                    .isEqualTo(NotificationStatus.PENDING);
+            assertThat(delivery.deliverDue(10)).as("no attempts left").isZero();
+            assertThat(runtimeService.createIncidentQuery().count()).as("an incident shows in Cockpit").isOne();
+            Notification failed = log.findByProjectIdOrderByDueAtAscIdAsc(project.getId()).get(0);
+            assertThat(failed.getStatus()).isEqualTo(NotificationStatus.FAILED);
+            assertThat(failed.getNote()).contains("Alle forsøk feilet", "Mail server connection failed");
+            assertThat(failed.getAttempts()).isEqualTo(3);
         } finally {
             TestSmtpServer.restart();
         }
 
-        // "Retry" in Cockpit gives the job a retry; it runs again.
-        managementService.setJobRetries(delivery.getId(), 1);
-        managementService.executeJob(delivery.getId());
+        // "Retry" in Cockpit gives the delivery another attempt.
+        externalTaskService.setRetries(deliveryTasks().get(0).getId(), 1);
+        assertThat(delivery.deliverDue(10)).isOne();
 
         assertThat(runtimeService.createIncidentQuery().count()).isZero();
         Notification sent = log.findByProjectIdOrderByDueAtAscIdAsc(project.getId()).get(0);
         assertThat(sent.getStatus()).isEqualTo(NotificationStatus.SENT);
-        assertThat(TestSmtpServer.get().getReceivedMessages()).hasSize(2);   // one per recipient
-
-        notifications.deliver(sent.getId());   // a job that runs again after the send was recorded
+        MimeMessage[] received = TestSmtpServer.get().getReceivedMessages();
+        assertThat(received).hasSize(2);   // one per recipient
+        assertThat(received).extracting(MimeMessage::getMessageID).containsOnly(sent.getMessageId());
+        assertThat(deliveryTasks()).isEmpty();
+        assertThatThrownBy(() -> notifications.resend(sent.getId(), "admin"))
+                .hasMessageContaining("sendes ikke på nytt");
+        assertThat(delivery.deliverDue(10)).isZero();
         assertThat(TestSmtpServer.get().getReceivedMessages()).hasSize(2);
+    }
+
+    @Test
+    void aBadAddressFailsAloneAndACorrectedContactGetsTheMailOnRetry() throws Exception {
+        // Entered before the contacts API refused such addresses.
+        jdbc.update("update municipality set project_leader_email = 'Ærø@k1505.example' where number = '1505'");
+        ImplementationProject project = register(ProjectPhase.SERVICE_AGREEMENT);
+        setClock(LocalDate.of(2026, 12, 30).atTime(8, 0));
+        managementService.executeJob(reminderJobs(project).get(0).getId());
+
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            delivery.deliverDue(10);
+            setClock(LocalDate.of(2026, 12, 30).atTime(8, attempt * 2));
+        }
+        MimeMessage toChief = TestSmtpServer.get().getReceivedMessages()[0];
+        assertThat(TestSmtpServer.get().getReceivedMessages()).as("the valid recipient once, at the first attempt")
+                .hasSize(1);
+        assertThat(Arrays.stream(toChief.getAllRecipients()).map(Object::toString))
+                .containsExactly("kommunedirektor@k1505.example");
+        Notification failed = log.findByProjectIdOrderByDueAtAscIdAsc(project.getId()).get(0);
+        assertThat(failed.getStatus()).isEqualTo(NotificationStatus.FAILED);
+        assertThat(failed.getNote()).contains("Ikke levert til Ærø@k1505.example", "tegn utenfor ASCII");
+        assertThat(failed.deliveredList()).containsExactly("kommunedirektor@k1505.example");
+        assertThat(runtimeService.createIncidentQuery().count()).isOne();
+
+        // The project leader's address is corrected; "Retry" in Cockpit delivers to them alone.
+        assertThat(http.withBasicAuth("admin", ADMIN_PASSWORD).exchange("/api/municipalities/1505/contacts",
+                org.springframework.http.HttpMethod.PUT, new org.springframework.http.HttpEntity<>(Map.of(
+                        "projectLeaderEmail", "aro@k1505.example",
+                        "chiefExecutiveEmail", "kommunedirektor@k1505.example")), Map.class)
+                .getStatusCode().value()).isEqualTo(200);
+        externalTaskService.setRetries(deliveryTasks().get(0).getId(), 1);
+        delivery.deliverDue(10);
+
+        MimeMessage[] received = TestSmtpServer.get().getReceivedMessages();
+        assertThat(received).hasSize(2);
+        assertThat(Arrays.stream(received[1].getAllRecipients()).map(Object::toString))
+                .containsExactlyInAnyOrder("aro@k1505.example", "kommunedirektor@k1505.example");
+        assertThat(received[1].getMessageID()).isEqualTo(received[0].getMessageID());
+        Notification sent = log.findById(failed.getId()).orElseThrow();
+        assertThat(sent.getStatus()).isEqualTo(NotificationStatus.SENT);
+        assertThat(sent.deliveredList()).containsExactly("kommunedirektor@k1505.example", "aro@k1505.example");
+        assertThat(runtimeService.createIncidentQuery().count()).isZero();
+    }
+
+    @Test
+    void theContactsApiRefusesAnAddressMailCannotReach() {
+        var refused = http.withBasicAuth("admin", ADMIN_PASSWORD).exchange("/api/municipalities/1505/contacts",
+                org.springframework.http.HttpMethod.PUT, new org.springframework.http.HttpEntity<>(Map.of(
+                        "projectLeaderEmail", "Ærø@kommune.no", "chiefExecutiveEmail", "post@tromsø.kommune.no")),
+                Map.class);
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat((String) refused.getBody().get("detail")).isEqualTo("projectLeaderEmail kan ikke ha æ, ø, å eller "
+                + "andre tegn utenfor a–z, 0–9 og vanlige tegn før @: e-post til en slik adresse kommer ikke fram. "
+                + "Bruk en adresse uten slike tegn.");
+        assertThat(municipalities.find("1505").orElseThrow().getProjectLeaderEmail())
+                .isEqualTo("prosjektleder@k1505.example");
+    }
+
+    @Test
+    void ragSeesAFailedNotificationWithTotalsAndSendsItAgainFromThePage() throws Exception {
+        ImplementationProject project = register(ProjectPhase.SERVICE_AGREEMENT);
+        user("rag-logg", "rag-logg-passord", MunicipalityAccess.RAG_GROUP);
+        user("pl-1505-logg", "pl-1505-logg-passord", "municipality-1505");
+        setClock(LocalDate.of(2026, 12, 30).atTime(8, 0));
+        managementService.executeJob(reminderJobs(project).get(0).getId());
+        TestSmtpServer.get().stop();
+        try {
+            for (int attempt = 1; attempt <= 3; attempt++) {
+                setClock(LocalDate.of(2026, 12, 30).atTime(8, attempt * 2));
+                delivery.deliverDue(10);
+            }
+        } finally {
+            TestSmtpServer.restart();
+        }
+
+        List<Map<String, Object>> api = http.withBasicAuth("rag-logg", "rag-logg-passord")
+                .getForObject("/api/notifications", List.class);
+        Map<String, Object> failed = api.stream().filter(e -> e.get("type").equals("SERVICE_AGREEMENT_REMINDER"))
+                .findFirst().orElseThrow();
+        assertThat(failed).containsEntry("status", "FAILED").containsEntry("statusName", "Feilet");
+        assertThat((String) failed.get("note")).contains("Mail server connection failed");
+        assertThat(http.withBasicAuth("rag-logg", "rag-logg-passord").getForObject("/api/notifications/totals",
+                Map.class)).containsEntry("FAILED", 1).containsEntry("SENT", 0);
+
+        String page = http.withBasicAuth("rag-logg", "rag-logg-passord").getForObject("/notifications", String.class);
+        assertThat(page).contains("Feilet").contains("id=\"total-failed\">1<").contains("id=\"total-sent\">0<")
+                .contains("id=\"total-pending\">0<");
+        String entry = "/notifications/" + failed.get("id");
+        assertThat(http.withBasicAuth("pl-1505-logg", "pl-1505-logg-passord").getForObject(entry, String.class))
+                .as("a project leader reads it but cannot send it again").contains("Feilet")
+                .doesNotContain("Send på nytt</button>");
+        var refused = pagePost("pl-1505-logg", "pl-1505-logg-passord", entry, entry + "/resend");
+        assertThat(refused.getStatusCode().value()).isEqualTo(403);
+        assertThat(refused.getBody()).contains("Bare RAG og administratorer kan sende varsler på nytt.");
+
+        var resent = pagePost("rag-logg", "rag-logg-passord", entry, entry + "/resend");
+        assertThat(resent.getStatusCode().value()).isEqualTo(200);   // after the redirect to the entry's page
+        assertThat(resent.getBody()).contains("Varselet er lagt i kø og sendes på nytt", "Venter");
+        assertThat(runtimeService.createIncidentQuery().count()).as("the incident is resolved").isZero();
+
+        assertThat(delivery.deliverDue(10)).as("at once, not after the retry pause").isOne();
+        assertThat(TestSmtpServer.get().getReceivedMessages()).hasSize(2);
+        assertThat(http.withBasicAuth("rag-logg", "rag-logg-passord").getForObject("/notifications", String.class))
+                .contains("id=\"total-failed\">0<").contains("id=\"total-sent\">1<");
     }
 
     @Test
@@ -269,7 +386,7 @@ class NotificationPipelineTests extends IntegrationTest {
                 .extracting(Notification::getType, Notification::getStatus).containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple(NotificationType.TASK_OVERDUE, NotificationStatus.SKIPPED),
                         org.assertj.core.groups.Tuple.tuple(NotificationType.TASK_OVERDUE_RAG, NotificationStatus.SKIPPED));
-        assertThat(deliveryJobs()).isEmpty();
+        assertThat(deliveryTasks()).isEmpty();
     }
 
     @Test
@@ -336,6 +453,16 @@ class NotificationPipelineTests extends IntegrationTest {
                 .getForEntity("/api/notifications?municipality=1505", Map.class).getStatusCode().value()).isEqualTo(403);
         assertThat(http.withBasicAuth("pl-1576-logg", "pl-1576-logg-passord")
                 .getForEntity("/api/notifications", Map.class).getStatusCode().value()).isEqualTo(403);
+        // Another municipality's notification answers exactly as a missing one: no existence oracle.
+        Object kristiansundsNotice = forAdmin.get(1).get("id");
+        ResponseEntity<Map> foreign = http.withBasicAuth("pl-1576-logg", "pl-1576-logg-passord")
+                .getForEntity("/api/notifications/" + kristiansundsNotice, Map.class);
+        assertThat(foreign.getStatusCode().value()).isEqualTo(404);
+        assertThat(foreign.getBody()).containsEntry("detail", "Fant ikke varsel " + kristiansundsNotice + ".");
+        assertThat(foreign.getBody().toString()).doesNotContain("1505");
+        assertThat(http.withBasicAuth("pl-1576-logg", "pl-1576-logg-passord")
+                .getForEntity("/notifications/" + kristiansundsNotice, String.class).getStatusCode().value())
+                .isEqualTo(404);
         Map<?, ?> content = http.withBasicAuth("admin", ADMIN_PASSWORD).getForObject(
                 "/api/notifications/" + forAdmin.get(0).get("id"), Map.class);
         assertThat((String) content.get("text")).contains("Kommunen har brukt retten til å fratre før fristen");
@@ -343,7 +470,7 @@ class NotificationPipelineTests extends IntegrationTest {
 
         String page = http.withBasicAuth("admin", ADMIN_PASSWORD).getForObject("/notifications?municipality=1505",
                 String.class);
-        assertThat(page).contains("Varslingslogg").contains("RAG: Kristiansund har fratrådt").contains("SKIPPED");
+        assertThat(page).contains("Varslingslogg").contains("RAG: Kristiansund har fratrådt").contains("Hoppet over");
         String entry = http.withBasicAuth("admin", ADMIN_PASSWORD).getForObject(
                 "/notifications/" + forAdmin.get(0).get("id"), String.class);
         assertThat(entry).contains("Kommunen har brukt retten til å fratre før fristen");
@@ -362,19 +489,33 @@ class NotificationPipelineTests extends IntegrationTest {
                 .activityId(TIMER_REMINDER).orderByJobDuedate().asc().list();
     }
 
-    private List<Job> deliveryJobs() {
-        return managementService.createJobQuery().processDefinitionKey(NotificationService.DELIVERY_PROCESS_KEY)
-                .executable().list();
+    private List<ExternalTask> deliveryTasks() {
+        return externalTaskService.createExternalTaskQuery().topicName(NotificationService.DELIVERY_TOPIC).list();
     }
 
     private void deliverAll() {
-        for (int round = 0; round < 5; round++) {
-            List<Job> jobs = deliveryJobs();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(job -> managementService.executeJob(job.getId()));
+        for (int round = 0; round < 5 && delivery.deliverDue(100) > 0; round++) {
+            // a delivery can queue another (RAG is told of an undeliverable notification)
         }
+    }
+
+    /** Posts a page's form as a logged-in browser would: its session cookie and CSRF token. */
+    private org.springframework.http.ResponseEntity<String> pagePost(String user, String password, String page,
+            String action) {
+        var shown = http.withBasicAuth(user, password).getForEntity(page, String.class);
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(shown.getBody());
+        assertThat(csrf.find()).isTrue();
+        var headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED);
+        String cookie = shown.getHeaders().getFirst(org.springframework.http.HttpHeaders.SET_COOKIE);
+        if (cookie != null) {
+            headers.add(org.springframework.http.HttpHeaders.COOKIE, cookie.split(";")[0]);
+        }
+        var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
+        form.add("_csrf", csrf.group(1));
+        return http.withBasicAuth(user, password).exchange(action, org.springframework.http.HttpMethod.POST,
+                new org.springframework.http.HttpEntity<>(form, headers), String.class);
     }
 
     @SuppressWarnings("unchecked")

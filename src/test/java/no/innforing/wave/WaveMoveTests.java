@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import no.innforing.IntegrationTest;
 import no.innforing.TestSmtpServer;
-import no.innforing.notification.NotificationService;
+import no.innforing.notification.NotificationDelivery;
 import no.innforing.project.ImplementationProject;
 import no.innforing.project.ProjectPhase;
 import no.innforing.project.ProjectService.Registration;
@@ -43,6 +43,8 @@ class WaveMoveTests extends IntegrationTest {
     ManagementService managementService;
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    NotificationDelivery delivery;
 
     @Test
     void afterAWaveMovesEveryMemberEqualsAProjectStartedFreshWithTheNewDate() throws Exception {
@@ -160,8 +162,7 @@ class WaveMoveTests extends IntegrationTest {
     }
 
     private void deliverAll() {
-        managementService.createJobQuery().processDefinitionKey(NotificationService.DELIVERY_PROCESS_KEY).list()
-                .forEach(job -> managementService.executeJob(job.getId()));
+        delivery.deliverDue(100);
     }
 
     private List<String> subjects() throws Exception {
