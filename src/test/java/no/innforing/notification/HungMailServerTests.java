@@ -105,8 +105,8 @@ class HungMailServerTests extends IntegrationTest {
         Duration late = Duration.between(due, reminderSent.getCreatedAt());
         System.out.printf("Reminder timer fired %d ms after its due time while the mail server hung%n",
                 late.toMillis());
-        assertThat(late).as("the timer fired on time (the job executor polls every 2 s)")
-                .isLessThan(Duration.ofSeconds(5));
+        assertThat(late).as("the timer fired on time (the job executor polls every 2 s; 10 s leaves room for a loaded CI machine, a blocked executor is minutes late)")
+                .isLessThan(Duration.ofSeconds(10));
 
         List<Notification> failed = Awaitility.await("every attempt timed out").atMost(Duration.ofSeconds(90))
                 .until(() -> log.findAll().stream().filter(n -> n.getIdempotencyKey().startsWith("RAG_NO_GO:hung:"))
