@@ -191,7 +191,7 @@ class BenefitMeasurementTests extends IntegrationTest {
     @Test
     void goingLiveInTasklistStartsTheFollowUpInItsOwnJob() {
         ImplementationProject project = projects.register(new Registration("1505", "KI3", false, ProjectPhase.GO_LIVE,
-                null, LocalDate.of(2027, 1, 10)));
+                null, LocalDate.of(2026, 2, 10)));
         String instance = project.getProcessInstanceId();
         setClock(LocalDate.of(2028, 3, 3));
         managementService.executeJob(job(instance, ProjectProcess.TIMER_GO_LIVE_READINESS).getId());

@@ -356,7 +356,7 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
     @Test
     void noGoLetsRagMoveTheMunicipalityToALaterWave() {
         ProcessInstance project = start(new Registration(KRISTIANSUND, "KI3", false, ProjectPhase.GO_LIVE, null,
-                LocalDate.of(2027, 1, 10)));
+                LocalDate.of(2026, 2, 10)));
         setClock(LocalDate.of(2028, 3, 3));
         execute(timer(project, TIMER_GO_LIVE_READINESS));
         Map<String, Object> notReady = readyForGoLive();
