@@ -28,8 +28,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The notifications the process triggers ({@code ${notifications.phaseStarted(execution, 'MAIN_PROJECT')}} and
- * friends): each becomes a queued notification with an idempotency key, sent by {@link NotificationDelivery}.
+ * The notifications the process triggers from its named service tasks
+ * ({@code ${notifications.phaseStarted(execution, 'MAIN_PROJECT')}} and friends): each becomes a queued notification
+ * with an idempotency key, sent by {@link NotificationDelivery}.
  */
 @Component("notifications")
 public class ProcessNotifications {
@@ -67,7 +68,11 @@ public class ProcessNotifications {
         this.reminders = reminders;
     }
 
-    /** Execution listener at the start of a phase. A phase the project was registered in is not announced. */
+    /**
+     * The phase notice service tasks ({@code ServiceTask_NotifyPhaseStarted...}, asynchronous, right after the start
+     * of their phase): queues the notice. A phase the project was registered in is recorded as skipped, not sent,
+     * and so is a four-week notice that comes too late.
+     */
     public void phaseStarted(DelegateExecution execution, String noticeName) {
         PhaseNotice notice = PhaseNotice.valueOf(noticeName);
         ImplementationProject project = projects.openProjectOf(execution.getProcessBusinessKey());

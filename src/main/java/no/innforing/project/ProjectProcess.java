@@ -52,6 +52,11 @@ public final class ProjectProcess {
     public static final String SERVICE_TASK_SET_OUTCOME_SIGNED = "ServiceTask_SetOutcomeSigned";
     public static final String SERVICE_TASK_SET_OUTCOME_WITHDRAWN = "ServiceTask_SetOutcomeWithdrawn";
     public static final String SERVICE_TASK_SET_OUTCOME_ENDED = "ServiceTask_SetOutcomeEnded";
+    public static final String SERVICE_TASK_NOTIFY_PHASE_STARTED_PRE_PROJECT = "ServiceTask_NotifyPhaseStartedPreProject";
+    public static final String SERVICE_TASK_NOTIFY_PHASE_STARTED_MAIN_PROJECT = "ServiceTask_NotifyPhaseStartedMainProject";
+    public static final String SERVICE_TASK_NOTIFY_PHASE_STARTED_TRAINING = "ServiceTask_NotifyPhaseStartedTraining";
+    public static final String SERVICE_TASK_NOTIFY_PHASE_STARTED_GO_LIVE_IN_FOUR_WEEKS =
+            "ServiceTask_NotifyPhaseStartedGoLiveInFourWeeks";
 
     // Service-agreement reminders (a branch in parallel with the phases)
     public static final String SUBPROCESS_REMINDERS = "SubProcess_ServiceAgreementReminders";

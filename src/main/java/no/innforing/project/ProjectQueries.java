@@ -54,7 +54,8 @@ public class ProjectQueries {
 
     /**
      * What many projects are doing, in three queries whatever their number: the phase each is in (from its open
-     * tasks and waiting timers) and its open tasks. For the regional overview.
+     * tasks, and from its waiting timers and pending jobs, such as a phase notice that has not run yet) and its open
+     * tasks. For the regional overview.
      */
     public record LiveState(Map<String, ProjectPhase> phaseByInstance, Map<String, List<OpenTask>> tasksByInstance) {
     }
@@ -73,7 +74,7 @@ public class ProjectQueries {
         Map<String, String> activityByJobDefinition = new java.util.HashMap<>();
         managementService.createJobDefinitionQuery().list()
                 .forEach(d -> activityByJobDefinition.put(d.getId(), d.getActivityId()));
-        for (Job job : managementService.createJobQuery().processDefinitionKey(PROCESS_KEY).timers().list()) {
+        for (Job job : managementService.createJobQuery().processDefinitionKey(PROCESS_KEY).list()) {
             ProjectPhase phase = job.getProcessDefinitionId() == null ? null
                     : phaseMap(job.getProcessDefinitionId()).get(activityByJobDefinition.get(job.getJobDefinitionId()));
             if (phase != null && !tasks.containsKey(job.getProcessInstanceId())) {

@@ -191,10 +191,12 @@ class BenefitMeasurementTests extends IntegrationTest {
     @Test
     void goingLiveInTasklistStartsTheFollowUpInItsOwnJob() {
         ImplementationProject project = projects.register(new Registration("1505", "KI3", false, ProjectPhase.GO_LIVE,
-                null, LocalDate.of(2027, 1, 10)));
+                null, LocalDate.of(2026, 2, 10)));
         String instance = project.getProcessInstanceId();
         setClock(LocalDate.of(2028, 3, 3));
         managementService.executeJob(job(instance, ProjectProcess.TIMER_GO_LIVE_READINESS).getId());
+        managementService.executeJob(job(instance,
+                ProjectProcess.SERVICE_TASK_NOTIFY_PHASE_STARTED_GO_LIVE_IN_FOUR_WEEKS).getId());
         taskService.complete(task(instance).getId(), Map.of("technicalReady", true, "accessOrdered", true,
                 "superUsersTrained", true, "endUserTrainingPercent", 95, "openCriticalRisks", 0));
         setClock(LocalDate.of(2028, 3, 31));
@@ -229,6 +231,7 @@ class BenefitMeasurementTests extends IntegrationTest {
         ImplementationProject project = projects.register(new Registration("1505", "KI3", false,
                 ProjectPhase.PRE_PROJECT, null, null));
         String instance = project.getProcessInstanceId();
+        managementService.executeJob(job(instance, ProjectProcess.SERVICE_TASK_NOTIFY_PHASE_STARTED_PRE_PROJECT).getId());
         taskService.complete(task(instance).getId(), Map.of("implementationLeadName", "Kari Nordmann"));
         Task benefitPlan = taskService.createTaskQuery().processInstanceId(instance)
                 .taskDefinitionKey(ProjectProcess.TASK_BENEFIT_PLAN).singleResult();

@@ -335,6 +335,10 @@ class NotificationPipelineTests extends IntegrationTest {
             managementService.executeJob(managementService.createJobQuery()
                     .processInstanceId(project.getProcessInstanceId()).activityId(TIMER_MAIN_PROJECT_START)
                     .singleResult().getId());
+            assertThat(log.findByProjectIdOrderByDueAtAscIdAsc(project.getId()))
+                    .filteredOn(n -> n.getType() == NotificationType.PHASE_STARTED)
+                    .as("the notice is queued by its own service task, in its own job").isEmpty();
+            runPhaseNotice(project, SERVICE_TASK_NOTIFY_PHASE_STARTED_MAIN_PROJECT);
             deliverAll();
 
             MimeMessage mail = TestSmtpServer.get().getReceivedMessages()[0];
@@ -346,9 +350,37 @@ class NotificationPipelineTests extends IntegrationTest {
         }
     }
 
+    /**
+     * A project registered straight into a phase gets that phase's notice recorded once, as skipped; the phases it
+     * reaches afterwards are announced, each once. The notice runs in its own job before the phase's first task.
+     */
+    @Test
+    void aPhaseNoticeIsRecordedOnceAndSkippedForThePhaseTheProjectWasRegisteredIn() {
+        ImplementationProject project = projects.register(new Registration("1505", "KI3", false,
+                ProjectPhase.MAIN_PROJECT, null, LocalDate.of(2026, 2, 20)));
+        assertThat(taskService.createTaskQuery().processInstanceId(project.getProcessInstanceId()).count())
+                .as("the first task waits for the notice").isZero();
+
+        runPhaseNotice(project, SERVICE_TASK_NOTIFY_PHASE_STARTED_MAIN_PROJECT);
+        assertThat(managementService.createJobQuery().processInstanceId(project.getProcessInstanceId())
+                .activityId(SERVICE_TASK_NOTIFY_PHASE_STARTED_MAIN_PROJECT).count()).isZero();
+        String trainingPlan = taskService.createTaskQuery().processInstanceId(project.getProcessInstanceId())
+                .taskDefinitionKey(TASK_TRAINING_PLAN).singleResult().getId();
+        taskService.complete(trainingPlan);
+        runPhaseNotice(project, SERVICE_TASK_NOTIFY_PHASE_STARTED_TRAINING);
+
+        assertThat(log.findByProjectIdOrderByDueAtAscIdAsc(project.getId()))
+                .filteredOn(n -> n.getType() == NotificationType.PHASE_STARTED)
+                .extracting(n -> n.getIdempotencyKey().split(":")[3], Notification::getStatus).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("MAIN_PROJECT", NotificationStatus.SKIPPED),
+                        org.assertj.core.groups.Tuple.tuple("TRAINING", NotificationStatus.PENDING));
+        assertThat(deliveryJobs()).hasSize(1);
+    }
+
     @Test
     void anOverdueTaskIsReportedToTheProjectLeaderAndAWeekLaterToRag() throws Exception {
         ImplementationProject project = register(ProjectPhase.PRE_PROJECT);
+        runPhaseNotice(project, SERVICE_TASK_NOTIFY_PHASE_STARTED_PRE_PROJECT);
         // "Etabler prosjektorganisasjon" is due Wednesday 30 September 2026.
         List<Job> overdue = managementService.createJobQuery().processInstanceId(project.getProcessInstanceId())
                 .activityId(TASK_ESTABLISH_PROJECT_ORGANISATION).orderByJobDuedate().asc().list();
@@ -377,6 +409,7 @@ class NotificationPipelineTests extends IntegrationTest {
     void aTaskThatIsAlreadyOverdueWhenCreatedIsNotReportedInABurst() {
         setClock(LocalDate.of(2026, 10, 15));
         ImplementationProject project = register(ProjectPhase.PRE_PROJECT);
+        runPhaseNotice(project, SERVICE_TASK_NOTIFY_PHASE_STARTED_PRE_PROJECT);
         managementService.createJobQuery().processInstanceId(project.getProcessInstanceId())
                 .activityId(TASK_ESTABLISH_PROJECT_ORGANISATION).list()
                 .forEach(job -> managementService.executeJob(job.getId()));
@@ -417,6 +450,7 @@ class NotificationPipelineTests extends IntegrationTest {
         managementService.executeJob(managementService.createJobQuery()
                 .processInstanceId(trondheim.getProcessInstanceId()).activityId(TIMER_GO_LIVE_READINESS)
                 .singleResult().getId());
+        runPhaseNotice(trondheim, SERVICE_TASK_NOTIFY_PHASE_STARTED_GO_LIVE_IN_FOUR_WEEKS);
         Map<String, Object> notReady = new HashMap<>(Map.of("technicalReady", true, "accessOrdered", true,
                 "superUsersTrained", true, "endUserTrainingPercent", 60, "openCriticalRisks", 0));
         taskService.complete(taskService.createTaskQuery().processInstanceId(trondheim.getProcessInstanceId())
@@ -438,7 +472,7 @@ class NotificationPipelineTests extends IntegrationTest {
 
     @Test
     void theLogShowsEachMunicipalityOnlyItsOwnNotifications() {
-        register(ProjectPhase.PRE_PROJECT);
+        runPhaseNotice(register(ProjectPhase.PRE_PROJECT), SERVICE_TASK_NOTIFY_PHASE_STARTED_PRE_PROJECT);
         projects.requestWithdrawal("1505", null);
         projects.register(Registration.of("1576", "KI3"));
         user("pl-1576-logg", "pl-1576-logg-passord", "municipality-1576");
@@ -482,6 +516,12 @@ class NotificationPipelineTests extends IntegrationTest {
 
     private ImplementationProject register(ProjectPhase phase) {
         return projects.register(new Registration("1505", "KI3", false, phase, null, null));
+    }
+
+    /** Runs the job of a phase notice service task, as the job executor would right after the phase starts. */
+    private void runPhaseNotice(ImplementationProject project, String serviceTask) {
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(project.getProcessInstanceId())
+                .activityId(serviceTask).singleResult().getId());
     }
 
     private List<Job> reminderJobs(ImplementationProject project) {

@@ -80,8 +80,14 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
         setClock(PRE_PROJECT_START);
         execute(timer(project, TIMER_PRE_PROJECT_START));
 
-        assertThat(project).hasPassed(SUBPROCESS_POLITICAL_DECISION).isWaitingAt(TASK_ESTABLISH_PROJECT_ORGANISATION);
+        // The phase notice is a service task of its own, in its own job, before the phase's first task.
+        assertThat(project).hasPassed(SUBPROCESS_POLITICAL_DECISION)
+                .isWaitingAt(SERVICE_TASK_NOTIFY_PHASE_STARTED_PRE_PROJECT);
         assertThat(phase(project)).isEqualTo(ProjectPhase.PRE_PROJECT);
+        assertThat(phaseNotices(project)).isEmpty();
+        execute(job(SERVICE_TASK_NOTIFY_PHASE_STARTED_PRE_PROJECT, project));
+        assertThat(phaseNotices(project)).containsExactly("PRE_PROJECT:PENDING");
+        assertThat(project).isWaitingAt(TASK_ESTABLISH_PROJECT_ORGANISATION);
         assertThat(timer(project, TIMER_SERVICE_AGREEMENT_DUE_IN_PRE_PROJECT).getDuedate())
                 .isEqualTo(startOf(SERVICE_AGREEMENT_DUE.plusDays(1)));
         complete(project, TASK_ESTABLISH_PROJECT_ORGANISATION, LocalDate.of(2026, 9, 30),
@@ -117,7 +123,13 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
         execute(timer(project, TIMER_MAIN_PROJECT_START));
 
         assertThat(phase(project)).isEqualTo(ProjectPhase.MAIN_PROJECT);
+        assertThat(project).isWaitingAt(SERVICE_TASK_NOTIFY_PHASE_STARTED_MAIN_PROJECT);
+        execute(job(SERVICE_TASK_NOTIFY_PHASE_STARTED_MAIN_PROJECT, project));
         complete(project, TASK_TRAINING_PLAN, LocalDate.of(2027, 5, 31));
+        // The training notice waits in its own job; the other branches of the main project are open already.
+        assertThat(project).isWaitingAt(TASK_REVIEW_RISKS_MAIN_PROJECT, TASK_TECHNICAL_READINESS, TASK_ORDER_ACCESS,
+                TASK_ADAPT_WORK_PROCESSES, SERVICE_TASK_NOTIFY_PHASE_STARTED_TRAINING);
+        execute(job(SERVICE_TASK_NOTIFY_PHASE_STARTED_TRAINING, project));
         assertThat(project).isWaitingAt(TASK_REVIEW_RISKS_MAIN_PROJECT, TASK_TECHNICAL_READINESS, TASK_ORDER_ACCESS,
                 TASK_ADAPT_WORK_PROCESSES, TASK_TRAIN_SUPER_USERS);
         benefits.addRisk(KRISTIANSUND, new RiskDefinition("Ansatte får for lite tid til opplæring", RiskFocus.STAFF, 4, 3,
@@ -138,6 +150,10 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
         assertThat(timer(project, TIMER_GO_LIVE_READINESS).getDuedate()).isEqualTo(startOf(LocalDate.of(2028, 3, 3)));
         setClock(LocalDate.of(2028, 3, 3));
         execute(timer(project, TIMER_GO_LIVE_READINESS));
+        assertThat(project).isWaitingAt(SERVICE_TASK_NOTIFY_PHASE_STARTED_GO_LIVE_IN_FOUR_WEEKS);
+        execute(job(SERVICE_TASK_NOTIFY_PHASE_STARTED_GO_LIVE_IN_FOUR_WEEKS, project));
+        assertThat(phaseNotices(project)).containsExactly("PRE_PROJECT:PENDING", "MAIN_PROJECT:PENDING",
+                "TRAINING:PENDING", "GO_LIVE_IN_FOUR_WEEKS:PENDING");
         complete(project, TASK_ASSESS_GO_LIVE_READINESS, LocalDate.of(2028, 3, 17), readyForGoLive());
 
         assertThat(project).isWaitingAt(TIMER_GO_LIVE_DATE);
@@ -180,7 +196,11 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
 
         // Still March 2026, months before 31 August: the pre-project has begun without waiting for its timer.
         assertThat(project).hasPassed(SUBPROCESS_EARLY_START).hasNotPassed(TIMER_PRE_PROJECT_START)
-                .isWaitingAt(TASK_ESTABLISH_PROJECT_ORGANISATION);
+                .isWaitingAt(SERVICE_TASK_NOTIFY_PHASE_STARTED_PRE_PROJECT);
+        execute(job(SERVICE_TASK_NOTIFY_PHASE_STARTED_PRE_PROJECT, project));
+        assertThat(phaseNotices(project)).as("an early start still announces the pre-project")
+                .containsExactly("PRE_PROJECT:PENDING");
+        assertThat(project).isWaitingAt(TASK_ESTABLISH_PROJECT_ORGANISATION);
     }
 
     @Test
@@ -237,6 +257,7 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
     void withdrawalIsRefusedOnceTheServiceAgreementIsSigned() {
         ProcessInstance project = start(new Registration(KRISTIANSUND, "KI3", false, ProjectPhase.MAIN_PROJECT, null,
                 LocalDate.of(2026, 2, 20)));
+        execute(job(SERVICE_TASK_NOTIFY_PHASE_STARTED_MAIN_PROJECT, project));
 
         assertThatThrownBy(() -> projects.requestWithdrawal(KRISTIANSUND, null))
                 .isInstanceOf(DomainException.class)
@@ -347,6 +368,9 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
 
         assertThat(project).hasPassed(TIMER_SERVICE_AGREEMENT_DUE_IN_PRE_PROJECT).hasNotPassed("EndEvent_PreProjectDone")
                 .isWaitingAt(TASK_SIGN_SERVICE_AGREEMENT);
+        assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(project.getId())
+                .activityId(SERVICE_TASK_NOTIFY_PHASE_STARTED_PRE_PROJECT).count())
+                .as("a phase notice not yet run goes with the interrupted phase").isZero();
         // The signing task's own timer is already due: it brings the case to RAG at once.
         execute(timer(project, TIMER_SERVICE_AGREEMENT_DUE));
         execute(job(SERVICE_TASK_NOTIFY_RAG_DEADLINE_MISSED, project));
@@ -356,9 +380,10 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
     @Test
     void noGoLetsRagMoveTheMunicipalityToALaterWave() {
         ProcessInstance project = start(new Registration(KRISTIANSUND, "KI3", false, ProjectPhase.GO_LIVE, null,
-                LocalDate.of(2027, 1, 10)));
+                LocalDate.of(2026, 2, 10)));
         setClock(LocalDate.of(2028, 3, 3));
         execute(timer(project, TIMER_GO_LIVE_READINESS));
+        execute(job(SERVICE_TASK_NOTIFY_PHASE_STARTED_GO_LIVE_IN_FOUR_WEEKS, project));
         Map<String, Object> notReady = readyForGoLive();
         notReady.put("technicalReady", false);
         complete(project, TASK_ASSESS_GO_LIVE_READINESS, LocalDate.of(2028, 3, 17), notReady);
@@ -411,12 +436,21 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
     void aProjectUnderWayStartsAtThePhaseItHasReached() {
         ProcessInstance preProject = start(new Registration("1576", "KI3", false, ProjectPhase.PRE_PROJECT,
                 LocalDate.of(2026, 2, 1), null));
-        assertThat(preProject).hasNotPassed(SUBPROCESS_POLITICAL_DECISION).isWaitingAt(TASK_ESTABLISH_PROJECT_ORGANISATION);
+        assertThat(preProject).hasNotPassed(SUBPROCESS_POLITICAL_DECISION)
+                .isWaitingAt(SERVICE_TASK_NOTIFY_PHASE_STARTED_PRE_PROJECT);
+        execute(job(SERVICE_TASK_NOTIFY_PHASE_STARTED_PRE_PROJECT, preProject));
+        assertThat(preProject).isWaitingAt(TASK_ESTABLISH_PROJECT_ORGANISATION);
+        // Registered straight into the phase: the notice is recorded once, as skipped, and not sent.
+        assertThat(phaseNotices(preProject)).containsExactly("PRE_PROJECT:SKIPPED");
         assertThat(projects.currentProject("1576").getCallOffAgreementSignedOn()).isEqualTo(LocalDate.of(2026, 2, 1));
 
         ProcessInstance mainProject = start(new Registration(KRISTIANSUND, "KI3", false, ProjectPhase.MAIN_PROJECT,
                 LocalDate.of(2025, 9, 1), LocalDate.of(2026, 2, 20)));
-        assertThat(mainProject).hasNotPassed(TIMER_MAIN_PROJECT_START).isWaitingAt(TASK_TRAINING_PLAN);
+        assertThat(mainProject).hasNotPassed(TIMER_MAIN_PROJECT_START)
+                .isWaitingAt(SERVICE_TASK_NOTIFY_PHASE_STARTED_MAIN_PROJECT);
+        execute(job(SERVICE_TASK_NOTIFY_PHASE_STARTED_MAIN_PROJECT, mainProject));
+        assertThat(mainProject).isWaitingAt(TASK_TRAINING_PLAN);
+        assertThat(phaseNotices(mainProject)).containsExactly("MAIN_PROJECT:SKIPPED");
         ImplementationProject signed = projects.currentProject(KRISTIANSUND);
         assertThat(signed.isServiceAgreementSigned()).isTrue();
         assertThat(signed.getServiceAgreementSignedOn()).isEqualTo(LocalDate.of(2026, 2, 20));
@@ -465,6 +499,15 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
         assertThat(candidateGroups(decision)).containsExactly(MunicipalityAccess.RAG_GROUP);
         assertThat(decision.getDueDate()).isEqualTo(endOf(LocalDate.of(2027, 3, 14)));
         return project;
+    }
+
+    /** The phase notices of the project's log, as NOTICE:STATUS in the order they were queued. */
+    private List<String> phaseNotices(ProcessInstance project) {
+        // The idempotency key reads PHASE_STARTED:project:<id>:<notice>:<date>.
+        return jdbc.queryForList("select n.idempotency_key || ':' || n.status from notification n "
+                + "join implementation_project p on p.id = n.project_id where p.process_instance_id = ? "
+                + "and n.type = 'PHASE_STARTED' order by n.id", String.class, project.getId()).stream()
+                .map(entry -> entry.split(":")[3] + ":" + entry.substring(entry.lastIndexOf(':') + 1)).toList();
     }
 
     private Job timer(ProcessInstance project, String activityId) {

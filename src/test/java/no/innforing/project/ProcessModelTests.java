@@ -27,7 +27,11 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -121,6 +125,42 @@ class ProcessModelTests extends IntegrationTest {
                     .extracting(JobDefinition::getJobConfiguration).as("job definitions of " + task.getId())
                     .containsExactlyInAnyOrder("DATE: ${reminders.taskOverdue(execution)}",
                             "DATE: ${reminders.taskOverdueForRag(execution)}");
+        }
+    }
+
+    /**
+     * Issue 16: notifications are named service tasks the diagram shows, not execution listeners. Each runs in its
+     * own job (asynchronous before) with the notification retry cycle, and has a Norwegian name and a shape.
+     */
+    @Test
+    void notificationsOfTheImplementationProcessAreServiceTasksNotListeners() {
+        BpmnModelInstance model = Bpmn.readModelFromFile(new File("bpmn/municipal-implementation.bpmn"));
+        assertThat(model.getModelElementsByType(CamundaExecutionListener.class))
+                .filteredOn(listener -> listener.getCamundaExpression() != null
+                        && listener.getCamundaExpression().contains("notifications."))
+                .extracting(listener -> ((org.camunda.bpm.model.bpmn.instance.BaseElement) listener.getParentElement()
+                        .getParentElement()).getId())
+                .as("execution listeners that send notifications").isEmpty();
+
+        List<ServiceTask> notifying = model.getModelElementsByType(ServiceTask.class).stream()
+                .filter(task -> task.getCamundaExpression() != null
+                        && task.getCamundaExpression().startsWith("${notifications."))
+                .toList();
+        assertThat(notifying).extracting(ServiceTask::getId).contains(
+                ProjectProcess.SERVICE_TASK_NOTIFY_PHASE_STARTED_PRE_PROJECT,
+                ProjectProcess.SERVICE_TASK_NOTIFY_PHASE_STARTED_MAIN_PROJECT,
+                ProjectProcess.SERVICE_TASK_NOTIFY_PHASE_STARTED_TRAINING,
+                ProjectProcess.SERVICE_TASK_NOTIFY_PHASE_STARTED_GO_LIVE_IN_FOUR_WEEKS,
+                ProjectProcess.SERVICE_TASK_NOTIFY_RAG_DEADLINE_MISSED, ProjectProcess.SERVICE_TASK_NOTIFY_RAG_NO_GO);
+        Set<String> shown = new HashSet<>();
+        model.getModelElementsByType(BpmnShape.class).forEach(shape -> shown.add(shape.getBpmnElement().getId()));
+        for (ServiceTask task : notifying) {
+            assertThat(task.getName()).as("name of " + task.getId()).startsWith("Varsle");
+            assertThat(task.isCamundaAsyncBefore()).as("asyncBefore on " + task.getId()).isTrue();
+            assertThat(task.getExtensionElements().getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class)
+                    .singleResult().getTextContent()).as("retry cycle of " + task.getId())
+                    .isEqualTo("${notifications.retryCycle()}");
+            assertThat(shown).as("shapes in the diagram").contains(task.getId());
         }
     }
 

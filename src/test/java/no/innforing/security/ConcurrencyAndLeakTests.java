@@ -194,6 +194,9 @@ class ConcurrencyAndLeakTests extends IntegrationTest {
         managementService.createJobQuery().processInstanceId(kristiansund)
                 .activityId(ProjectProcess.TIMER_MAIN_PROJECT_START).list()
                 .forEach(job -> managementService.executeJob(job.getId()));
+        managementService.createJobQuery().processInstanceId(kristiansund)
+                .activityId(ProjectProcess.SERVICE_TASK_NOTIFY_PHASE_STARTED_MAIN_PROJECT).list()
+                .forEach(job -> managementService.executeJob(job.getId()));
 
         var next = taskService.createTaskQuery().processInstanceId(kristiansund).list();
         assertThat(next).isNotEmpty();

@@ -50,6 +50,7 @@ class WaveMoveTests extends IntegrationTest {
     void afterAWaveMovesEveryMemberEqualsAProjectStartedFreshWithTheNewDate() throws Exception {
         ImplementationProject kristiansund = projects.register(new Registration("1505", "KI3", false,
                 ProjectPhase.PRE_PROJECT, null, null));
+        runPhaseNotices(kristiansund);
         ImplementationProject aure = projects.register(new Registration("1576", "KI3", false,
                 ProjectPhase.SERVICE_AGREEMENT, null, null));
 
@@ -64,6 +65,7 @@ class WaveMoveTests extends IntegrationTest {
         municipality("5001", "Trondheim", 214000);
         ImplementationProject freshPre = projects.register(new Registration("5001", "KI9", false,
                 ProjectPhase.PRE_PROJECT, null, null));
+        runPhaseNotices(freshPre);
         municipality("1554", "Averøy", 5900);
         ImplementationProject freshSigning = projects.register(new Registration("1554", "KI9", false,
                 ProjectPhase.SERVICE_AGREEMENT, null, null));
@@ -111,6 +113,7 @@ class WaveMoveTests extends IntegrationTest {
     void ragMovesOneMunicipalityToAnotherWave() {
         ImplementationProject kristiansund = projects.register(new Registration("1505", "KI3", false,
                 ProjectPhase.PRE_PROJECT, null, null));
+        runPhaseNotices(kristiansund);
 
         ResponseEntity<Map> moved = post("/api/projects/1505/wave", "{\"waveCode\":\"KI4\",\"reason\":\"Trenger mer tid\"}");
 
@@ -121,6 +124,7 @@ class WaveMoveTests extends IntegrationTest {
         municipality("5001", "Trondheim", 214000);
         ImplementationProject fresh = projects.register(new Registration("5001", "KI9", false,
                 ProjectPhase.PRE_PROJECT, null, null));
+        runPhaseNotices(fresh);
         assertSameTasksAndTimers(kristiansund, fresh);
         assertThat(plannedReminders("1505")).isEqualTo(plannedReminders("5001"));
 
@@ -133,6 +137,12 @@ class WaveMoveTests extends IntegrationTest {
     private void assertSameTasksAndTimers(ImplementationProject moved, ImplementationProject fresh) {
         assertThat(tasks(moved)).isEqualTo(tasks(fresh)).isNotEmpty();
         assertThat(timers(moved)).isEqualTo(timers(fresh)).isNotEmpty();
+    }
+
+    /** Runs the pending phase-notice jobs (asynchronous service tasks), as the job executor would at once. */
+    private void runPhaseNotices(ImplementationProject project) {
+        managementService.createJobQuery().processInstanceId(project.getProcessInstanceId()).messages().list()
+                .forEach(job -> managementService.executeJob(job.getId()));
     }
 
     private Map<String, java.util.Date> tasks(ImplementationProject project) {
