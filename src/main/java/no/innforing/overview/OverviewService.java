@@ -125,7 +125,7 @@ public class OverviewService {
                 project.getMunicipality().getCounty(), project.getWave().getCode(), project.getWave().getName(),
                 project.getState(), project.getState().displayName(), phase, phase == null ? "–" : phase.displayName(),
                 next, daysLeft, overdue, tasks, light(project, tasks, today, daysLeft), project.getProcessInstanceId(),
-                schedule, project.isServiceAgreementSigned(), open ? Milestone.of(project).stream()
+                schedule, project.isServiceAgreementSigned(), open ? upcoming(project).stream()
                         .filter(m -> !m.date().isBefore(today)).toList() : List.of());
     }
 
@@ -134,9 +134,17 @@ public class OverviewService {
         List<Deadline> candidates = new ArrayList<>();
         tasks.stream().filter(t -> t.due() != null && !t.due().isBefore(today))
                 .forEach(t -> candidates.add(new Deadline(t.name(), t.due())));
-        Milestone.of(project).forEach(m -> candidates.add(new Deadline(m.label(), m.date())));
+        upcoming(project).forEach(m -> candidates.add(new Deadline(m.label(), m.date())));
         return candidates.stream().filter(d -> !d.date().isBefore(today))
                 .min(Comparator.comparing(Deadline::date)).orElse(null);
+    }
+
+    /**
+     * The milestones the overview counts down to. The pre-project start is left out: a project registered in a
+     * later phase has passed it whatever its date says, and one in the political decision has its tasks' deadlines.
+     */
+    private static List<Milestone.Dated> upcoming(ImplementationProject project) {
+        return Milestone.of(project).stream().filter(m -> m.milestone() != Milestone.PRE_PROJECT_START).toList();
     }
 
     private static Light light(ImplementationProject project, List<OpenTask> tasks, LocalDate today, Long daysLeft) {

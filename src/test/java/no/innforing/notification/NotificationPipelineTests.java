@@ -374,7 +374,7 @@ class NotificationPipelineTests extends IntegrationTest {
                 .extracting(n -> n.getIdempotencyKey().split(":")[3], Notification::getStatus).containsExactly(
                         org.assertj.core.groups.Tuple.tuple("MAIN_PROJECT", NotificationStatus.SKIPPED),
                         org.assertj.core.groups.Tuple.tuple("TRAINING", NotificationStatus.PENDING));
-        assertThat(deliveryJobs()).hasSize(1);
+        assertThat(deliveryTasks()).hasSize(1);
     }
 
     @Test
