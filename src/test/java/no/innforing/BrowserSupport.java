@@ -69,6 +69,15 @@ public final class BrowserSupport {
 
     /** Starts headless Chromium (1366x900, English UI, a fresh profile). End it with {@link #quit(WebDriver)}. */
     public static WebDriver startChromium() {
+        return startChromium("en-US");
+    }
+
+    /**
+     * Starts headless Chromium whose language is {@code language} (a BCP 47 tag such as {@code nb-NO} or
+     * {@code en-US}: its UI language, {@code navigator.language} and the Accept-Language header) in a browser
+     * on Oslo time, as the region's users are. End it with {@link #quit(WebDriver)}.
+     */
+    public static WebDriver startChromium(String language) {
         requireChromium();
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
         Path profile;
@@ -81,12 +90,14 @@ public final class BrowserSupport {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1366,900", "--lang=en-US",
+                "--disable-dev-shm-usage", "--window-size=1366,900", "--lang=" + language,
                 "--user-data-dir=" + profile.toAbsolutePath());
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+        String primary = language.split("-")[0];
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language + "," + primary));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort()
+                .withEnvironment(Map.of("TZ", "Europe/Oslo", "LANGUAGE", language.replace('-', '_')))
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));

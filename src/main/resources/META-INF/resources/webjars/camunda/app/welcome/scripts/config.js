@@ -1,8 +1,14 @@
 /*
- * Innføring: the Camunda welcome page links to the platform's own pages.
+ * Innføring: the Camunda welcome page in Bokmål (English on request) links to the platform's own pages.
  * (Replaces the webjar's default config.js, which holds only commented-out examples.)
  */
+import {app, installHeader, locales} from '../../innforing/webapps.js';
+
+installHeader();
+
 export default {
+  app: app('welcome'),
+  locales,
   links: [
     {
       label: 'Regional oversikt',

@@ -1,0 +1,12 @@
+/*
+ * Innføring: Admin in Bokmål (English on request), named "Innføring Administrasjon", with links to the regional
+ * overview. Replaces the webjar's config.js, which holds only commented-out examples.
+ */
+import {app, installHeader, locales} from '../../innforing/webapps.js';
+
+installHeader();
+
+export default {
+  app: app('admin'),
+  locales
+};

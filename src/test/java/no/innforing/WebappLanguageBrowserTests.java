@@ -1,0 +1,208 @@
+package no.innforing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import no.innforing.project.ProjectService;
+import no.innforing.project.ProjectService.Registration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The Camunda webapps speak Bokmål to everyone, in a browser set to Norwegian and in one set to US English: the
+ * login page, Tasklist's task card ("Ta oppgaven", "5 måneder siden") and Cockpit's dashboard ("Prosesser",
+ * "Åpne hendelser"),
+ * under the product's name, without Camunda's migration banner, with links to the regional overview, and with
+ * dates on Oslo time. English stays one click away (the header's "English" link) and back. Screenshots of every
+ * step go to {@code target/screenshots/webapps-*}.
+ */
+class WebappLanguageBrowserTests extends IntegrationTest {
+
+    static final String PROJECT_LEADER = "pl-1505";
+    static final String PASSWORD = "pl-1505-passord";
+    static final String MY_MUNICIPALITY_FILTER = "Min kommunes åpne oppgaver";
+    static final String TASK = "Registrer politisk vedtak";
+    static final String MIGRATION_BANNER = "It is time to migrate to Camunda 8";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProjectService projects;
+
+    WebDriver browser;
+
+    @BeforeEach
+    void kristiansundBeforeItsPoliticalDecision() {
+        BrowserSupport.requireChromium();
+        projects.register(Registration.of("1505", "KI3"));
+        user(PROJECT_LEADER, PASSWORD, "municipality-1505");
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        BrowserSupport.quit(browser);
+    }
+
+    @ParameterizedTest(name = "browser language {0}")
+    @ValueSource(strings = {"nb-NO", "en-US"})
+    void tasklistIsInBokmalWhateverTheBrowsersLanguage(String language) throws Exception {
+        browser = BrowserSupport.startChromium(language);
+        String shot = "webapps-tasklist-" + language;
+        try {
+            browser.get(url("/camunda/app/tasklist/default/"));
+            waitFor("the Norwegian login form").until(ExpectedConditions.attributeToBe(
+                    By.cssSelector("form[name='signinForm'] input[type='text']"), "placeholder", "Brukernavn"));
+            assertThat(browser.findElement(By.cssSelector("form[name='signinForm'] input[type='password']"))
+                    .getAttribute("placeholder")).isEqualTo("Passord");
+            assertThat(browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).getText())
+                    .isEqualTo("Logg inn");
+            BrowserSupport.screenshot(browser, shot + "-1-login");
+
+            logIn(PROJECT_LEADER, PASSWORD, By.cssSelector(".task-filter"));
+            assertThat(browser.getTitle()).isEqualTo("Innføring Oppgaver");
+            assertThat(browser.findElement(By.cssSelector(".navbar-brand")).getText()).contains("Innføring Oppgaver");
+            openTask();
+            WebElement card = browser.findElement(By.cssSelector(".task-card"));
+            waitFor("the claim button").until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector(".task-card button.claim")));
+            assertThat(card.findElement(By.cssSelector("button.claim")).getText()).isEqualTo("Ta oppgaven");
+            assertThat(card.getText()).contains("Skjema", "Historikk", "Prosessdiagram", "Sett oppfølgingsdato",
+                    "måneder siden").doesNotContain("Claim", "Set follow-up date", "History", "ago");
+            assertThat(bodyText()).doesNotContain(MIGRATION_BANNER);
+            assertThat(browser.findElements(By.cssSelector(".ce-eol-banner"))).allSatisfy(
+                    banner -> assertThat(banner.isDisplayed()).as("the Camunda 8 migration banner").isFalse());
+            assertThat(link("Regional oversikt").getAttribute("href")).endsWith("/overview");
+            assertThat(link("Gevinster og risiko").getAttribute("href")).endsWith("/benefits");
+            assertThat(bodyText()).as("the footer names the time zone of the dates")
+                    .contains("Dato og klokkeslett vises i lokal tidssone: Europe/Oslo");
+            BrowserSupport.screenshot(browser, shot + "-2-task");
+
+            link("English").click();
+            waitFor("Tasklist in English after choosing it").until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("[cam-widget-header] .innforing-language a"), "Norsk (bokmål)"));
+            openTask();
+            waitFor("the English claim button").until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector(".task-card button.claim"), "Claim"));
+            assertThat(browser.getTitle()).isEqualTo("Innføring Tasklist");
+            BrowserSupport.screenshot(browser, shot + "-3-english");
+
+            link("Norsk (bokmål)").click();
+            waitFor("Tasklist in Bokmål again").until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("[cam-widget-header] .innforing-language a"), "English"));
+            openTask();
+            waitFor("the Norwegian claim button again").until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector(".task-card button.claim"), "Ta oppgaven"));
+            assertThat(browser.getTitle()).isEqualTo("Innføring Oppgaver");
+        } catch (Exception | AssertionError e) {
+            keepFailure(shot);
+            throw e;
+        }
+    }
+
+    @ParameterizedTest(name = "browser language {0}")
+    @ValueSource(strings = {"nb-NO", "en-US"})
+    void cockpitIsInBokmalWhateverTheBrowsersLanguage(String language) throws Exception {
+        browser = BrowserSupport.startChromium(language);
+        String shot = "webapps-cockpit-" + language;
+        try {
+            browser.get(url("/camunda/app/cockpit/default/"));
+            logIn("admin", ADMIN_PASSWORD, By.cssSelector(".dashboard"));
+            waitFor("the dashboard's running instances").until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector(".dashboard"), "Aktive prosessinstanser"));
+            assertThat(browser.getTitle()).startsWith("Innføring Cockpit");
+            String header = browser.findElement(By.cssSelector("[cam-widget-header]")).getText();
+            assertThat(header).contains("Prosesser", "Beslutninger", "Regional oversikt")
+                    .doesNotContain("Processes", "Decisions", "Deployments");
+            assertThat(bodyText()).contains("Åpne hendelser")
+                    .doesNotContain(MIGRATION_BANNER, "Open Incidents", "Running Process Instances");
+            BrowserSupport.screenshot(browser, shot + "-1-dashboard");
+
+        } catch (Exception | AssertionError e) {
+            keepFailure(shot);
+            throw e;
+        }
+    }
+
+    private void logIn(String user, String password, By loggedIn) {
+        By username = By.cssSelector("form[name='signinForm'] input[type='text']");
+        By secret = By.cssSelector("form[name='signinForm'] input[type='password']");
+        waitFor("the Camunda login form").until(ExpectedConditions.visibilityOfElementLocated(username));
+        // The login view can render again while Angular starts and lose what was typed: type until logged in.
+        waitFor("the webapp after logging in as " + user)
+                .ignoring(StaleElementReferenceException.class)
+                .until(driver -> {
+                    if (!driver.findElements(loggedIn).isEmpty()) {
+                        return true;
+                    }
+                    List<WebElement> name = driver.findElements(username);
+                    List<WebElement> word = driver.findElements(secret);
+                    if (!name.isEmpty() && !word.isEmpty() && name.get(0).isDisplayed()
+                            && (name.get(0).getAttribute("value").isEmpty()
+                            || word.get(0).getAttribute("value").isEmpty())) {
+                        name.get(0).clear();
+                        name.get(0).sendKeys(user);
+                        word.get(0).clear();
+                        word.get(0).sendKeys(password);
+                        driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+                    }
+                    return false;
+                });
+        waitFor("the header links").until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[cam-widget-header] .innforing-language a")));
+    }
+
+    /** Picks "Min kommunes åpne oppgaver" and opens Kristiansund's political-decision task. */
+    private void openTask() {
+        By filter = By.xpath("//div[contains(@class,'task-filter')][.//h4[contains(normalize-space(.),'"
+                + MY_MUNICIPALITY_FILTER + "')]]");
+        WebElement mine = waitFor("the filter " + MY_MUNICIPALITY_FILTER)
+                .until(ExpectedConditions.elementToBeClickable(filter));
+        if (!mine.getAttribute("class").contains("active")) {
+            mine.findElement(By.cssSelector("h4.name a")).click();
+            waitFor("the filter to be selected")
+                    .until(ExpectedConditions.attributeContains(filter, "class", "active"));
+        }
+        By task = By.xpath("//ol[contains(@class,'tasks-list')]//li[contains(@class,'task')]"
+                + "//h4[contains(@class,'task')]/a[contains(normalize-space(.),'" + TASK + "')]");
+        waitFor("the task " + TASK).until(ExpectedConditions.elementToBeClickable(task)).click();
+        waitFor("the task card").until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".task-card h2.task"), TASK));
+    }
+
+    private WebElement link(String text) {
+        return waitFor("the header link " + text).until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//*[@cam-widget-header]//li[contains(@class,'innforing-link')]/a[normalize-space(.)='"
+                        + text + "']")));
+    }
+
+    private String bodyText() {
+        return browser.findElement(By.tagName("body")).getText();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void keepFailure(String shot) throws Exception {
+        BrowserSupport.screenshot(browser, shot + "-failure");
+        Files.writeString(BrowserSupport.SCREENSHOTS.resolve(shot + "-failure.html"), browser.getPageSource());
+    }
+
+    private WebDriverWait waitFor(String what) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.withMessage(what);
+        return wait;
+    }
+}
