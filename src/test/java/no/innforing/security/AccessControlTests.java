@@ -5,18 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import no.innforing.IntegrationTest;
-import no.innforing.project.ProjectPhase;
 import no.innforing.project.ProjectProcess;
-import no.innforing.project.ProjectService.Registration;
-import no.innforing.project.ProjectService;
 import no.innforing.project.ProjectState;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -24,37 +15,7 @@ import org.springframework.http.ResponseEntity;
  * Over HTTP against the running application: a project leader of Kristiansund (1505) sees and works only
  * Kristiansund, in the app's API and in the engine REST API that Tasklist uses; RAG sees everyone.
  */
-class AccessControlTests extends IntegrationTest {
-
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    ProjectService projects;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    ManagementService managementService;
-
-    String kristiansund;
-    String aure;
-
-    @BeforeEach
-    void twoMunicipalitiesAndTheirPeople() {
-        kristiansund = projects.register(new Registration("1505", "KI3", false, ProjectPhase.SERVICE_AGREEMENT, null,
-                null)).getProcessInstanceId();
-        aure = projects.register(Registration.of("1576", "KI3")).getProcessInstanceId();
-        user("pl-1505", "pl-1505-passord", "municipality-1505");
-        user("pl-1576", "pl-1576-passord", "municipality-1576");
-        user("ragmedlem", "ragmedlem-passord", MunicipalityAccess.RAG_GROUP);
-    }
-
-    private TestRestTemplate as(String user) {
-        return http.withBasicAuth(user, user + "-passord");
-    }
-
-    private String taskOf(String processInstanceId) {
-        return taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
-    }
+class AccessControlTests extends TwoMunicipalitiesTest {
 
     @Test
     void aProjectLeaderCannotSeeOrChangeAnotherMunicipality() {

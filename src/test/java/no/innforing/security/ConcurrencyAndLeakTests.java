@@ -10,19 +10,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
-import no.innforing.IntegrationTest;
-import no.innforing.project.ProjectPhase;
 import no.innforing.project.ProjectProcess;
-import no.innforing.project.ProjectService.Registration;
-import no.innforing.project.ProjectService;
 import no.innforing.project.ProjectState;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -35,39 +27,10 @@ import org.springframework.http.ResponseEntity;
  * done twice; another municipality's task answers 404 as a missing one does; region-wide engine reports are for RAG
  * only; a serialized Java object is refused with 400. Each request is made exactly as a project leader would.
  */
-class ConcurrencyAndLeakTests extends IntegrationTest {
+class ConcurrencyAndLeakTests extends TwoMunicipalitiesTest {
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    ProjectService projects;
-    @Autowired
-    TaskService taskService;
     @Autowired
     HistoryService historyService;
-    @Autowired
-    ManagementService managementService;
-
-    String kristiansund;
-    String aure;
-
-    @BeforeEach
-    void twoMunicipalitiesAndTheirPeople() {
-        kristiansund = projects.register(new Registration("1505", "KI3", false, ProjectPhase.SERVICE_AGREEMENT, null,
-                null)).getProcessInstanceId();
-        aure = projects.register(Registration.of("1576", "KI3")).getProcessInstanceId();
-        user("pl-1505", "pl-1505-passord", "municipality-1505");
-        user("pl-1576", "pl-1576-passord", "municipality-1576");
-        user("ragmedlem", "ragmedlem-passord", MunicipalityAccess.RAG_GROUP);
-    }
-
-    private TestRestTemplate as(String user) {
-        return http.withBasicAuth(user, user + "-passord");
-    }
-
-    private String taskOf(String processInstanceId) {
-        return taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
-    }
 
     /** Runs both calls at the same moment and returns their answers. */
     private static List<ResponseEntity<String>> atOnce(Supplier<ResponseEntity<String>> first,
