@@ -2,6 +2,7 @@ package no.innforing.municipality;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import no.innforing.security.MunicipalityAccess;
 import org.springframework.http.ProblemDetail;
@@ -55,8 +56,10 @@ class MunicipalityController {
     /** Where notifications go: the project leader's and the municipal chief executive's addresses. */
     record Contacts(
             @Email(regexp = ".+@.+\\..+", message = "projectLeaderEmail er ikke en gyldig e-postadresse")
+            @Size(max = 254, message = "projectLeaderEmail er lengre enn 254 tegn")
             String projectLeaderEmail,
             @Email(regexp = ".+@.+\\..+", message = "chiefExecutiveEmail er ikke en gyldig e-postadresse")
+            @Size(max = 254, message = "chiefExecutiveEmail er lengre enn 254 tegn")
             String chiefExecutiveEmail) {
     }
 
