@@ -39,12 +39,12 @@ class MunicipalityPages {
         this.access = access;
     }
 
-    /** The contact form; an empty field removes the address. */
+    /** The contact form; an empty field removes the address (so the empty string is valid too). */
     record ContactsForm(
-            @Email(regexp = ".+@.+\\..+", message = "Prosjektlederens e-postadresse er ikke gyldig.")
+            @Email(regexp = "|.+@.+\\..+", message = "Prosjektlederens e-postadresse er ikke gyldig.")
             @Size(max = 254, message = "Prosjektlederens e-postadresse er lengre enn 254 tegn.")
             String projectLeaderEmail,
-            @Email(regexp = ".+@.+\\..+", message = "Kommunedirektørens e-postadresse er ikke gyldig.")
+            @Email(regexp = "|.+@.+\\..+", message = "Kommunedirektørens e-postadresse er ikke gyldig.")
             @Size(max = 254, message = "Kommunedirektørens e-postadresse er lengre enn 254 tegn.")
             String chiefExecutiveEmail) {
     }
