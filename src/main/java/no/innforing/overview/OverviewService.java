@@ -134,7 +134,9 @@ public class OverviewService {
         List<Deadline> candidates = new ArrayList<>();
         tasks.stream().filter(t -> t.due() != null && !t.due().isBefore(today))
                 .forEach(t -> candidates.add(new Deadline(t.name(), t.due())));
-        Milestone.of(project).forEach(m -> candidates.add(new Deadline(m.label(), m.date())));
+        // The pre-project's start is a date, not a deadline to meet (as before milestones got one home).
+        Milestone.of(project).stream().filter(m -> m.milestone() != Milestone.PRE_PROJECT_START)
+                .forEach(m -> candidates.add(new Deadline(m.label(), m.date())));
         return candidates.stream().filter(d -> !d.date().isBefore(today))
                 .min(Comparator.comparing(Deadline::date)).orElse(null);
     }

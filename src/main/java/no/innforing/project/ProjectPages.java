@@ -8,10 +8,10 @@ import no.innforing.municipality.MunicipalityService;
 import no.innforing.security.MunicipalityAccess;
 import no.innforing.shared.DomainException;
 import no.innforing.wave.WaveService;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,11 +38,11 @@ class ProjectPages {
         this.access = access;
     }
 
-    /** The registration form: which municipality, which wave, and whether it starts early. */
+    /** The registration form: which municipality, which wave, and whether it starts early (unticked: null). */
     record RegistrationForm(
             @NotBlank(message = "Velg en kommune.") String municipalityNumber,
             @NotBlank(message = "Velg en bølge.") String waveCode,
-            boolean earlyStart) {
+            Boolean earlyStart) {
     }
 
     @GetMapping("/projects/new")
@@ -58,13 +58,15 @@ class ProjectPages {
         access.requireRegional("registrere innføringsprosjekter");
         if (form.hasErrors()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return page(model, form.getAllErrors().stream().map(DefaultMessageSourceResolvable::getDefaultMessage)
+            return page(model, form.getAllErrors().stream().map(error ->
+                    error instanceof FieldError field && field.isBindingFailure()
+                            ? "Feltet " + field.getField() + " har en ugyldig verdi." : error.getDefaultMessage())
                     .sorted().toList());
         }
         try {
             ImplementationProject project = projects.register(new ProjectService.Registration(
-                    registration.municipalityNumber(), registration.waveCode(), registration.earlyStart(), null, null,
-                    null));
+                    registration.municipalityNumber(), registration.waveCode(),
+                    Boolean.TRUE.equals(registration.earlyStart()), null, null, null));
             redirect.addFlashAttribute("message", project.getMunicipality().getName() + " er registrert i bølge "
                     + project.getWave().getCode() + ".");
             return "redirect:/overview";
