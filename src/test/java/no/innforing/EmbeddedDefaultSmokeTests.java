@@ -21,6 +21,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
@@ -62,6 +68,49 @@ class EmbeddedDefaultSmokeTests {
         assertThat(projects.all()).extracting(p -> p.getState()).contains(ProjectState.WITHDRAWN);
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("municipal-implementation").count())
                 .isEqualTo(projects.all().stream().filter(p -> p.getState().isOpen()).count());
+    }
+
+    /**
+     * Runs after every start-up runner of the app (lowest precedence) and notes what a load balancer would have
+     * seen at that moment: readiness must still refuse traffic while the start-up work runs.
+     */
+    @TestConfiguration
+    static class ReadinessWhileStarting {
+        static volatile ReadinessState lastRunnerSaw;
+        static volatile boolean demoUsersExistedThen;
+
+        @Bean
+        @Order(Ordered.LOWEST_PRECEDENCE)
+        ApplicationRunner noteReadiness(ApplicationAvailability availability, IdentityService identity) {
+            return args -> {
+                if (lastRunnerSaw != null) {
+                    return;   // a re-run of the runners (aRestartLeavesTheDemoDataAsItIs) is not the start-up
+                }
+                lastRunnerSaw = availability.getReadinessState();
+                demoUsersExistedThen = identity.createUserQuery().userId("pl-1505").count() == 1;
+            };
+        }
+    }
+
+    @Test
+    void readyOnlyOnceTheStartUpWorkIsDoneAndTheDemoUsersCanLogIn() {
+        assertThat(ReadinessWhileStarting.lastRunnerSaw).isEqualTo(ReadinessState.REFUSING_TRAFFIC);
+        assertThat(ReadinessWhileStarting.demoUsersExistedThen).isTrue();
+
+        ResponseEntity<String> readiness = http.getForEntity("/actuator/health/readiness", String.class);
+        assertThat(readiness.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(readiness.getBody()).contains("\"status\":\"UP\"");
+        assertThat(http.getForEntity("/actuator/health/liveness", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(http.withBasicAuth("pl-1505", "pl-1505").getForEntity("/api/projects/1505", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/api/municipalities", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        // only the probes are public; the rest of actuator needs a login
+        // (the login page, after the redirect to it)
+        assertThat(http.getForEntity("/actuator/health", String.class).getBody()).doesNotContain("\"status\"");
+        assertThat(http.withBasicAuth("pl-1505", "pl-1505").getForEntity("/actuator/health", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
     @Test

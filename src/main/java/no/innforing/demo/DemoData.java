@@ -1,7 +1,5 @@
 package no.innforing.demo;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
@@ -9,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import no.innforing.municipality.Municipality;
-import no.innforing.municipality.MunicipalityCsv;
 import no.innforing.municipality.MunicipalityService;
 import no.innforing.project.ProjectPhase;
 import no.innforing.project.ProjectProcess;
@@ -26,7 +23,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -104,15 +100,13 @@ class DemoData implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) throws IOException {
+    public void run(ApplicationArguments args) {
         if (waves.count() > 0) {
             log.info("Demo data already present; leaving it as it is");
             return;
         }
-        List<Municipality> region;
-        try (InputStream csv = new ClassPathResource("demo/municipalities-midt-norge.csv").getInputStream()) {
-            region = MunicipalityCsv.read(csv);
-        }
+        // The municipalities themselves are reference data, present before this runs (MunicipalityReferenceData).
+        List<Municipality> region = municipalities.all();
         LocalDate today = ProjectSchedule.today();
         List<Municipality> withProjects = new ArrayList<>();
         transaction.executeWithoutResult(status -> {

@@ -69,6 +69,15 @@ public class Municipality {
         return chiefExecutiveEmail;
     }
 
+    /** Takes an import's name, county and population; true when anything changed. */
+    boolean update(String name, String county, int population) {
+        boolean changed = !name.equals(this.name) || !county.equals(this.county) || population != this.population;
+        this.name = name;
+        this.county = county;
+        this.population = population;
+        return changed;
+    }
+
     public void setContacts(String projectLeaderEmail, String chiefExecutiveEmail) {
         this.projectLeaderEmail = projectLeaderEmail;
         this.chiefExecutiveEmail = chiefExecutiveEmail;

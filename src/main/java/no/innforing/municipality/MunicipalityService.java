@@ -48,6 +48,17 @@ public class MunicipalityService {
         municipalities.saveAll(region);
     }
 
+    /** Sets where notifications go; a blank address is no address. The caller has checked access and the format. */
+    public Municipality updateContacts(String number, String projectLeaderEmail, String chiefExecutiveEmail) {
+        Municipality municipality = require(number);
+        municipality.setContacts(blankToNull(projectLeaderEmail), blankToNull(chiefExecutiveEmail));
+        return municipalities.save(municipality);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
     public Municipality save(Municipality municipality) {
         return municipalities.save(municipality);
     }

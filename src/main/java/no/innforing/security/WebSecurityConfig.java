@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -22,7 +23,13 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * Three doors. {@code /api/**}: HTTP Basic against Camunda's users, stateless, errors as problem+json.
  * {@code /engine-rest/**}: Camunda's own authentication filter (HTTP Basic), so the engine knows the user and
  * applies its authorizations. The Camunda webapps under {@code /camunda/**} keep their own session login and CSRF
- * protection. Everything else but the health probe and the start page needs a login.
+ * protection. Everything else but the liveness and readiness probes, the login page and the start page needs a
+ * login (the rest of actuator too).
+ *
+ * <p>HSTS: Spring Security sends {@code Strict-Transport-Security} on every secure request of the app's pages and
+ * API, and on the engine REST API and the webapps too (Camunda's own header filter sends it for {@code /camunda/**}
+ * in prod; the writer leaves an existing header alone). Behind a TLS proxy a request counts as secure through the
+ * forwarded headers ({@code server.forward-headers-strategy}, see application-prod.yaml).
  */
 @Configuration
 class WebSecurityConfig {
@@ -52,7 +59,8 @@ class WebSecurityConfig {
         return http.securityMatcher(new OrRequestMatcher(path.matcher("/engine-rest/**"), path.matcher("/camunda/**")))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(AbstractHttpConfigurer::disable)
-                .headers(headers -> headers.disable())
+                .headers(headers -> headers.defaultsDisabled()
+                        .httpStrictTransportSecurity(Customizer.withDefaults()))
                 .build();
     }
 
@@ -66,8 +74,9 @@ class WebSecurityConfig {
             throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", "/index.html", "/error", "/actuator/health/**", "/login",
-                                "/css/**").permitAll()
+                        .requestMatchers("/", "/index.html", "/error", "/login", "/css/**").permitAll()
+                        // the probes a container platform polls; the rest of actuator needs a login
+                        .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                         // calendar apps cannot log in: the feed address carries a long random token instead
                         .requestMatchers("/calendar/*.ics").permitAll()
                         .anyRequest().authenticated())

@@ -1,21 +1,37 @@
 package no.innforing.wave;
 
+import jakarta.validation.Valid;
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import no.innforing.security.MunicipalityAccess;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The waves and their history. Moving a wave is {@code PUT /api/waves/{code}}, a project use case. */
+/** The waves and their history; RAG creates waves. Moving a wave is {@code PUT /api/waves/{code}}, a project use case. */
 @RestController
 @RequestMapping("/api/waves")
 class WaveController {
 
     private final WaveService waves;
+    private final MunicipalityAccess access;
 
-    WaveController(WaveService waves) {
+    WaveController(WaveService waves, MunicipalityAccess access) {
         this.waves = waves;
+        this.access = access;
+    }
+
+    /** RAG creates a wave: 201 with the wave; 400 bad code, name or date in the past; 409 the code is taken. */
+    @PostMapping
+    ResponseEntity<WaveView> create(@Valid @RequestBody NewWave wave) {
+        access.requireRegional("opprette bølger");
+        Wave created = waves.create(wave);
+        return ResponseEntity.created(URI.create("/api/waves/" + created.getCode())).body(WaveView.of(created));
     }
 
     @GetMapping("/{code}/changes")

@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import no.innforing.shared.DomainException;
+import no.innforing.shared.Norwegian;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,6 +48,40 @@ public class WaveService {
     @Transactional(readOnly = true)
     public long count() {
         return waves.count();
+    }
+
+    /**
+     * Creates a wave RAG planned. Refused: a code that is not letters and digits (400), a go-live date before today
+     * (400), a code already in use, in any letter case (409). Demo waves are demo data and never created here.
+     */
+    public Wave create(NewWave wave) {
+        String code = wave.code() == null ? "" : wave.code().trim();
+        if (!code.matches("[A-Za-z0-9]{1,10}")) {
+            throw DomainException.invalid("Koden «" + code + "» kan bare ha bokstavene A–Z og sifre, høyst 10 tegn, "
+                    + "for eksempel KI6.");
+        }
+        if (wave.name() == null || wave.name().isBlank() || wave.name().trim().length() > 100) {
+            throw DomainException.invalid("Bølgen må ha et navn på høyst 100 tegn.");
+        }
+        String hospitalTrust = wave.hospitalTrust() == null || wave.hospitalTrust().isBlank() ? null
+                : wave.hospitalTrust().trim();
+        if (hospitalTrust != null && hospitalTrust.length() > 100) {
+            throw DomainException.invalid("Helseforetaket kan ha høyst 100 tegn.");
+        }
+        if (wave.goLiveDate() == null) {
+            throw DomainException.invalid("Datoen for produksjonssetting mangler.");
+        }
+        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), Norwegian.ZONE);
+        if (wave.goLiveDate().isBefore(today)) {
+            throw DomainException.invalid("Produksjonssettingen " + date(wave.goLiveDate()) + " er i fortiden; "
+                    + "velg i dag (" + date(today) + ") eller senere.");
+        }
+        waves.findAll().stream().filter(w -> w.getCode().equalsIgnoreCase(code)).findFirst().ifPresent(w -> {
+            throw DomainException.conflict("Det finnes allerede en bølge med koden «" + w.getCode() + "» ("
+                    + w.getName() + ").");
+        });
+        int sequence = waves.findAll().stream().mapToInt(Wave::getSequenceNo).max().orElse(0) + 1;
+        return waves.save(new Wave(code, wave.name().trim(), hospitalTrust, wave.goLiveDate(), sequence));
     }
 
     public Wave save(Wave wave) {
