@@ -204,7 +204,6 @@ public class ProjectService {
     }
 
     public void recordCallOffAgreement(String businessKey, LocalDate signedOn) {
-        Input.pastDate(signedOn, "Dato for signert avropsavtale", ProjectSchedule.today());
         ImplementationProject project = openProjectOf(businessKey);
         project.recordCallOffAgreement(signedOn);
         audit(project, "CALL_OFF_AGREEMENT_SIGNED", "Avropsavtale signert " + date(signedOn));
