@@ -258,6 +258,27 @@ class BenefitPagesTests extends IntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from project_risk", Integer.class)).isOne();
     }
 
+    @Test
+    void aPageFormWithAControlCharacterOrAnUnreadableFieldGetsANorwegianPageAndStoresNothing() {
+        Session session = session("pl-5001", "/benefits/5001");
+        int before = jdbc.queryForObject("select count(*) from benefit_measurement", Integer.class);
+
+        ResponseEntity<String> nul = session.post("/benefits/5001/measurements", "goalId", String.valueOf(injuries),
+                "measuredOn", "2026-08-09", "value", "12", "note", "før\u0000etter");
+        assertThat(nul.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(nul.getHeaders().getContentType().toString()).startsWith("text/html");
+        assertThat(nul.getBody()).contains("Ugyldig forespørsel", "«note» har en ugyldig verdi: et kontrolltegn");
+
+        ResponseEntity<String> unreadable = session.post("/benefits/5001/measurements", "goalId", "tretten",
+                "measuredOn", "2026-08-09", "value", "12");
+        assertThat(unreadable.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unreadable.getHeaders().getContentType().toString()).startsWith("text/html");
+        assertThat(unreadable.getBody()).contains("«goalId» har en verdi som ikke kan leses")
+                .doesNotContain("java.", "Exception");
+
+        assertThat(jdbc.queryForObject("select count(*) from benefit_measurement", Integer.class)).isEqualTo(before);
+    }
+
     /** A logged-in user's session cookie and CSRF token, taken from a page as a browser would. */
     private record Session(TestRestTemplate http, String cookie, String csrf, String page) {
 
