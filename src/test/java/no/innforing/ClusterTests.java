@@ -2,8 +2,13 @@ package no.innforing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,5 +73,50 @@ class ClusterTests extends IntegrationTest {
                 Map.class);
         assertThat((List<Map<String, Object>>) seenByA.get("openTasks")).singleElement()
                 .satisfies(task -> assertThat(task).containsEntry("name", "Signer avropsavtale"));
+    }
+
+    /**
+     * The same task completed on both nodes at the same moment, for three municipalities: each time one node
+     * answers 204, the other 409 with the Norwegian "someone else got there first", and the task is done once.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSameTaskCompletedOnBothNodesAtOnceIsDoneOnceAndTheLoserGets409() {
+        TestRestTemplate adminA = nodeA.withBasicAuth("admin", ADMIN_PASSWORD);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (String municipality : List.of("1505", "1576", "5001")) {
+                ResponseEntity<Map> created = adminA.postForEntity("/api/projects",
+                        Map.of("municipalityNumber", municipality, "waveCode", "KI3"), Map.class);
+                assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+                String taskId = (String) ((List<Map<String, Object>>) created.getBody().get("openTasks")).get(0)
+                        .get("id");
+                Map<String, Object> join = Map.of("variables", Map.of("councilDecision", Map.of("value", "JOIN")));
+                CountDownLatch start = new CountDownLatch(1);
+                List<CompletableFuture<ResponseEntity<String>>> calls = new ArrayList<>();
+                for (TestRestTemplate node : List.of(adminA, nodeB)) {
+                    calls.add(CompletableFuture.supplyAsync(() -> {
+                        try {
+                            start.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return node.postForEntity("/engine-rest/task/" + taskId + "/complete", join, String.class);
+                    }, pool));
+                }
+                start.countDown();
+                List<ResponseEntity<String>> answers = calls.stream().map(CompletableFuture::join).toList();
+
+                assertThat(answers).as(municipality).extracting(ResponseEntity::getStatusCode)
+                        .containsExactlyInAnyOrder(HttpStatus.NO_CONTENT, HttpStatus.CONFLICT);
+                assertThat(answers.stream().filter(a -> a.getStatusCode() == HttpStatus.CONFLICT).findFirst()
+                        .orElseThrow().getBody()).contains("ingenting er gjort to ganger");
+                Map<String, Object> project = adminA.getForObject("/api/projects/" + municipality, Map.class);
+                assertThat((List<Map<String, Object>>) project.get("openTasks")).as(municipality).singleElement()
+                        .satisfies(task -> assertThat(task).containsEntry("name", "Signer avropsavtale"));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
