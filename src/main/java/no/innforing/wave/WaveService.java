@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import no.innforing.shared.DomainException;
+import no.innforing.shared.Input;
 import no.innforing.shared.Norwegian;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
@@ -76,6 +77,7 @@ public class WaveService {
             throw DomainException.invalid("Produksjonssettingen " + date(wave.goLiveDate()) + " er i fortiden; "
                     + "velg i dag (" + date(today) + ") eller senere.");
         }
+        Input.plannedDate(wave.goLiveDate(), "goLiveDate", today);
         waves.findAll().stream().filter(w -> w.getCode().equalsIgnoreCase(code)).findFirst().ifPresent(w -> {
             throw DomainException.conflict("Det finnes allerede en bølge med koden «" + w.getCode() + "» ("
                     + w.getName() + ").");

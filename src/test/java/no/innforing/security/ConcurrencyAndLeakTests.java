@@ -111,6 +111,13 @@ class ConcurrencyAndLeakTests extends TwoMunicipalitiesTest {
         assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(foreign.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(foreign.getBody()).doesNotContain("1576", "Aure");
+        ResponseEntity<String> foreignInstance = as("pl-1505").getForEntity("/engine-rest/process-instance/" + aure,
+                String.class);
+        ResponseEntity<String> missingInstance = as("pl-1505").getForEntity("/engine-rest/process-instance/nothing",
+                String.class);
+        assertThat(missingInstance.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(foreignInstance.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(foreignInstance.getBody()).doesNotContain("1576", "Aure");
 
         ResponseEntity<String> completeForeign = as("pl-1505").postForEntity("/engine-rest/task/" + aureTask
                 + "/complete", Map.of(), String.class);

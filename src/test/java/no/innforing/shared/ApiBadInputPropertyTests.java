@@ -99,7 +99,11 @@ class ApiBadInputPropertyTests extends IntegrationTest {
                         "focus", "TECHNICAL", "likelihood", 2, "consequence", 4, "owner", "Eier", "status", "OPEN"),
                         Map.of("likelihood", Kind.INTEGER, "owner", Kind.TEXT)),
                 new Endpoint(HttpMethod.PUT, "/api/cost-totals/REGION", ordered("amountNok", 1000000),
-                        Map.of("amountNok", Kind.DECIMAL)));
+                        Map.of("amountNok", Kind.DECIMAL)),
+                new Endpoint(HttpMethod.POST, "/api/waves", ordered("code", "KI9", "name", "Kommunal innføring 9",
+                        "hospitalTrust", "St. Olavs hospital", "goLiveDate", "2030-03-05"),
+                        Map.of("code", Kind.TEXT, "name", Kind.TEXT, "hospitalTrust", Kind.TEXT,
+                                "goLiveDate", Kind.PLANNED_DATE)));
     }
 
     /** Values that can never be right for a field of the kind. */
