@@ -43,7 +43,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "camunda.bpm.admin-user.password=" + IntegrationTest.ADMIN_PASSWORD,
         "innforing.notifications.rag-recipients=rag-leder@region.example, rag-sekretariat@region.example",
         "innforing.notifications.retry-cycle=R3/PT1M",
-        "innforing.notifications.delivery.enabled=false"})
+        "innforing.notifications.delivery.enabled=false",
+        // a Spring Boot test turns metrics export off; MetricsTests scrapes /actuator/prometheus
+        "management.prometheus.metrics.export.enabled=true"})
 @ActiveProfiles("postgres")
 @Import({ProcessEngineCoverageConfiguration.class, IntegrationTest.Coverage.class})
 public abstract class IntegrationTest {

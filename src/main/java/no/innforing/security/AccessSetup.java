@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * At every start, in every setting: the RAG group and its rights and the ready Tasklist filters. Idempotent. (The
+ * At every start, in every setting: the RAG group and its rights, the metrics group and the ready Tasklist filters. Idempotent. (The
  * tenants, groups and rights of the municipalities are provisioned by the features that know them.)
  */
 @Component
@@ -58,6 +58,8 @@ class AccessSetup implements ApplicationRunner {
         access.grant(rag, Resources.TASK, ANY, Permissions.READ);
         access.grant(rag, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
         access.grant(rag, Resources.DEPLOYMENT, ANY, Permissions.READ);
+        // a group with no rights in the engine: its members may only read /actuator/prometheus (the scraper's user)
+        access.ensureGroup(MunicipalityAccess.METRICS_GROUP, "Prometheus (metrikker)");
 
         filter(FILTER_MY_MUNICIPALITY, 1, "Åpne oppgaver for gruppene du er med i",
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")

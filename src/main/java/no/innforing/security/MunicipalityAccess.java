@@ -37,6 +37,8 @@ public class MunicipalityAccess {
 
     /** The regional working group: follows every municipality and takes RAG's decisions in Tasklist. */
     public static final String RAG_GROUP = "rag";
+    /** The group of the Prometheus scraper's user: no rights in the engine, only {@code /actuator/prometheus}. */
+    public static final String METRICS_GROUP = "metrics";
 
     /** The process variable that carries the municipality number, and so the instance's tenant. */
     public static final String MUNICIPALITY_VARIABLE = "municipalityNumber";

@@ -1,6 +1,7 @@
 package no.innforing.security;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -24,7 +25,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * {@code /engine-rest/**}: Camunda's own authentication filter (HTTP Basic), so the engine knows the user and
  * applies its authorizations. The Camunda webapps under {@code /camunda/**} keep their own session login and CSRF
  * protection. Everything else but the liveness and readiness probes, the login page and the start page needs a
- * login (the rest of actuator too).
+ * login (the rest of actuator too). {@code /actuator/prometheus}: HTTP Basic, stateless, only for the groups
+ * {@code metrics} (a dedicated scraper user), {@code rag} and {@code camunda-admin}; 401 without a login,
+ * 403 for anybody else (the totals span every municipality).
  *
  * <p>HSTS: Spring Security sends {@code Strict-Transport-Security} on every secure request of the app's pages and
  * API, and on the engine REST API and the webapps too (Camunda's own header filter sends it for {@code /camunda/**}
@@ -65,11 +68,33 @@ class WebSecurityConfig {
     }
 
     /**
+     * The Prometheus scrape: HTTP Basic with a 401 (not a redirect to the login page, whatever the scraper's
+     * {@code Accept} header), no session, for the metrics group, RAG and the Camunda administrators.
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain metricsSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider users)
+            throws Exception {
+        AuthenticationEntryPoint problem = problemEntryPoint();
+        String prefix = CamundaIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX;
+        return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/actuator/prometheus"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyAuthority(
+                        prefix + MunicipalityAccess.METRICS_GROUP, prefix + MunicipalityAccess.RAG_GROUP,
+                        prefix + Groups.CAMUNDA_ADMIN))
+                .authenticationProvider(users)
+                .httpBasic(basic -> basic.authenticationEntryPoint(problem))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problem))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    /**
      * The app's own pages (the regional overview and friends): a session login with the same Camunda users, a
      * Norwegian login page, Spring's CSRF protection and security headers.
      */
     @Bean
-    @Order(3)
+    @Order(4)
     SecurityFilterChain pageSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider users)
             throws Exception {
         return http
