@@ -374,8 +374,8 @@ public class BenefitService {
     }
 
     private static DomainException closed(ImplementationProject project) {
-        return DomainException.conflict("Prosjektet til " + project.getMunicipality().getName() + " er avsluttet ("
-                + project.getState() + "); gevinster og risikoer kan ikke lenger endres.");
+        return DomainException.conflict("Prosjektet til " + project.getMunicipality().getName() + " er avsluttet (status «"
+                + project.getState().displayName() + "»); gevinster og risikoer kan ikke lenger endres.");
     }
 
     /** A number as a Norwegian reads it: 1,3 and 2300. */

@@ -42,7 +42,7 @@ public record RiskMatrix(int[][] counts) {
         }
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" class=\"risk-matrix\" viewBox=\"0 0 ")
                 .append(width).append(' ').append(height).append("\" width=\"").append(width)
-                .append("\" aria-label=\"").append(Svg.escape(title + ": " + total + " åpne risikoer." + summary))
+                .append("\" aria-label=\"").append(Svg.escape(title + ": " + total + (total == 1 ? " åpen risiko." : " åpne risikoer.") + summary))
                 .append("\">");
         for (int l = 5; l >= 1; l--) {
             int y = top + (5 - l) * cell;

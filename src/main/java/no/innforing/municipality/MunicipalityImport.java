@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import no.innforing.security.MunicipalityAccess;
+import no.innforing.shared.Norwegian;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -129,7 +130,7 @@ public class MunicipalityImport {
     }
 
     static String count(int n, String singular, String plural) {
-        return n + " " + (n == 1 ? singular : plural);
+        return Norwegian.count(n, singular, plural);
     }
 
     private static byte[] read(String path) {

@@ -18,6 +18,7 @@ import no.innforing.project.ProjectScheduleChanged;
 import no.innforing.project.ProjectService;
 import no.innforing.project.ProjectWithdrawn;
 import no.innforing.security.MunicipalityAccess;
+import no.innforing.shared.Norwegian;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -177,8 +178,8 @@ public class ProcessNotifications {
             Map<String, Object> model = base(project);
             model.put("headline", "«" + task.getName() + "» for " + project.getMunicipality().getName()
                     + " er forfalt");
-            model.put("details", "Oppgaven hadde frist " + date(due) + " og har vært forfalt i " + daysOverdue
-                    + " dager.");
+            model.put("details", "Oppgaven hadde frist " + date(due) + " og har vært forfalt i "
+                    + Norwegian.count(daysOverdue, "dag", "dager") + ".");
             model.put("link", properties.taskLink(task.getId()));
             request = new NotificationService.Request(NotificationType.TASK_OVERDUE_RAG,
                     "task:" + task.getId() + ":" + due, project.getId(), project.getMunicipality(),

@@ -10,4 +10,10 @@ class LoginController {
     String login() {
         return "login";
     }
+
+    /** The accessibility statement (tilgjengelighetserklæring): public, linked from the footer of every page. */
+    @GetMapping("/tilgjengelighet")
+    String accessibilityStatement() {
+        return "accessibility";
+    }
 }

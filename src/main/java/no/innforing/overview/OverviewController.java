@@ -114,7 +114,7 @@ class OverviewController {
             var change = waves.moveGoLive(code, goLiveDate, reason);
             redirect.addFlashAttribute("message", "Bølge " + code + " er flyttet til "
                     + Norwegian.date(change.getNewGoLive()) + "; "
-                    + change.getProjectsMoved() + " prosjekter fulgte med.");
+                    + Norwegian.count(change.getProjectsMoved(), "prosjekt", "prosjekter") + " fulgte med.");
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }

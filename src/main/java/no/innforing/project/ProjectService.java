@@ -169,8 +169,8 @@ public class ProjectService {
         String why = Input.reason(reason);
         ImplementationProject project = openProject(municipalityNumber).orElseThrow(() -> {
             ImplementationProject latest = currentProject(municipalityNumber);
-            return DomainException.conflict("Prosjektet til kommune " + municipalityNumber + " er ikke aktivt (status "
-                    + latest.getState() + "); det er ingenting å fratre.");
+            return DomainException.conflict("Prosjektet til kommune " + municipalityNumber + " er ikke aktivt (status «"
+                    + latest.getState().displayName() + "»); det er ingenting å fratre.");
         });
         checkWithdrawalAllowed(project);
         runtimeService.createMessageCorrelation(MESSAGE_WITHDRAWAL_REQUESTED)

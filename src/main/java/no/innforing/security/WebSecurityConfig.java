@@ -100,6 +100,8 @@ class WebSecurityConfig {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/index.html", "/error", "/login", "/css/**").permitAll()
+                        // the accessibility statement is public information, readable before logging in
+                        .requestMatchers("/tilgjengelighet").permitAll()
                         // the probes a container platform polls; the rest of actuator needs a login
                         .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                         // calendar apps cannot log in: the feed address carries a long random token instead

@@ -18,4 +18,9 @@ public final class Norwegian {
     public static String date(LocalDate date) {
         return date.format(DATE);
     }
+
+    /** A count with the right form of the noun: "1 kommune", "0 kommuner", "3 kommuner". */
+    public static String count(long n, String singular, String plural) {
+        return n + " " + (n == 1 ? singular : plural);
+    }
 }

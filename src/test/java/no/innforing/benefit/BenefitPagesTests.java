@@ -98,7 +98,8 @@ class BenefitPagesTests extends IntegrationTest {
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(page.getBody()).contains("Gevinster og risiko i regionen", "Legemiddelhåndtering", "Logistikk",
                 "Forskning", "2200 timer per år", "9 avvik per år", "Press på ansatte",
-                "class=\"risk-matrix\"", "1 åpne risikoer", "886 128");
+                "class=\"risk-matrix\"", "Åpne risikoer i regionen: 1 åpen risiko.", "886 128")
+                .contains("gevinstmål i <span>2 kommuner</span>").doesNotContain("1 åpne risikoer");
         assertThat(as("ragmedlem").getForEntity("/benefits/1576", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
     }
@@ -254,7 +255,9 @@ class BenefitPagesTests extends IntegrationTest {
         ResponseEntity<String> refused = rag.post("/benefits/1576/risks", "description", "For sent", "focus", "COST",
                 "likelihood", "2", "consequence", "2", "owner", "RAG", "status", "OPEN");
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(refused.getBody()).contains("Risikoen ble ikke lagret", "gevinster og risikoer kan ikke lenger endres");
+        assertThat(refused.getBody()).contains("Risikoen ble ikke lagret", "gevinster og risikoer kan ikke lenger endres")
+                // the state by its Norwegian name, not the enum constant
+                .contains("er avsluttet (status «Fratrådt»)").doesNotContain("(WITHDRAWN)");
         assertThat(jdbc.queryForObject("select count(*) from project_risk", Integer.class)).isOne();
     }
 

@@ -50,6 +50,9 @@ class OverviewPageTests extends IntegrationTest {
                 .contains("/camunda/app/cockpit/default/#/process-instance/")
                 .contains("Flytt produksjonssettingen for bølge KI3");
         // one timeline row per municipality, the service-agreement deadline marked for the two unsigned ones
+        // counts in Norwegian with the right form: one wave of two, two waves of one
+        assertThat(page.getBody()).contains("Tidslinje for 4 kommuner:").contains(">2 kommuner</caption>")
+                .contains(">1 kommune</caption>").doesNotContain("1 kommuner");
         assertThat(page.getBody().split("class=\"bar-main").length - 1).isEqualTo(4);
         assertThat(page.getBody().split("class=\"deadline\"").length - 1).isEqualTo(2);
 
@@ -62,6 +65,7 @@ class OverviewPageTests extends IntegrationTest {
         String page = http.withBasicAuth("pl-1505-side", "pl-1505-side-passord").getForObject("/overview", String.class);
         assertThat(page).contains("Kristiansund – innføringsprosjekt").contains("Kommende frister")
                 .contains("Signer tjenesteavtale eller fratre").contains("kalenderfeed")
+                .contains("Tidslinje for 1 kommune:")
                 .doesNotContain("Aure").doesNotContain("Trondheim").doesNotContain("Flytt produksjonssettingen");
         String csv = new String(http.withBasicAuth("pl-1505-side", "pl-1505-side-passord")
                 .getForObject("/overview.csv", byte[].class), StandardCharsets.UTF_8);

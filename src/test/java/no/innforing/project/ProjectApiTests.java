@@ -166,7 +166,7 @@ class ProjectApiTests extends IntegrationTest {
         post("/api/projects", "{\"municipalityNumber\":\"1505\",\"waveCode\":\"KI3\"}");
         post("/api/projects/1505/withdrawal", null);
         assertProblem(post("/api/projects/1505/withdrawal", null), HttpStatus.CONFLICT,
-                "Prosjektet til kommune 1505 er ikke aktivt (status WITHDRAWN); det er ingenting å fratre.");
+                "Prosjektet til kommune 1505 er ikke aktivt (status «Fratrådt»); det er ingenting å fratre.");
     }
 
     @Test
