@@ -16,12 +16,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium from Debian for browser tests, driven by the system chromedriver: nothing is downloaded (Selenium
@@ -133,5 +138,36 @@ public final class BrowserSupport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Logs in on a Camunda webapp's login form (Tasklist, Cockpit …) that the browser shows, and waits until
+     * {@code loggedIn} is visible. The login view can render again while Angular starts and lose what was typed,
+     * so it types until logged in.
+     */
+    public static void logInToCamunda(WebDriver driver, String user, String password, By loggedIn) {
+        By username = By.cssSelector("form[name='signinForm'] input[type='text']");
+        By secret = By.cssSelector("form[name='signinForm'] input[type='password']");
+        new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage("the Camunda login form")
+                .until(ExpectedConditions.visibilityOfElementLocated(username));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage("the webapp after logging in as " + user)
+                .ignoring(StaleElementReferenceException.class)
+                .until(browser -> {
+                    if (!browser.findElements(loggedIn).isEmpty()) {
+                        return true;
+                    }
+                    List<WebElement> name = browser.findElements(username);
+                    List<WebElement> word = browser.findElements(secret);
+                    if (!name.isEmpty() && !word.isEmpty() && name.get(0).isDisplayed()
+                            && (name.get(0).getAttribute("value").isEmpty()
+                            || word.get(0).getAttribute("value").isEmpty())) {
+                        name.get(0).clear();
+                        name.get(0).sendKeys(user);
+                        word.get(0).clear();
+                        word.get(0).sendKeys(password);
+                        browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+                    }
+                    return false;
+                });
     }
 }

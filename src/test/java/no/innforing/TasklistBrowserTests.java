@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -125,33 +124,8 @@ class TasklistBrowserTests extends IntegrationTest {
 
     private void logIn() {
         browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-        By username = By.cssSelector("form[name='signinForm'] input[type='text']");
-        By password = By.cssSelector("form[name='signinForm'] input[type='password']");
         By filters = By.cssSelector(".task-filter");
-        waitFor("the Camunda login form").until(ExpectedConditions.visibilityOfElementLocated(username));
-        int[] loginAttempts = {0};
-        // The login view can render again while Angular starts and lose what was typed: type until it is logged in.
-        waitFor("Tasklist's filters after logging in as " + PROJECT_LEADER)
-                .ignoring(StaleElementReferenceException.class)
-                .until(driver -> {
-                    if (!driver.findElements(filters).isEmpty()) {
-                        return true;
-                    }
-                    List<WebElement> user = driver.findElements(username);
-                    List<WebElement> secret = driver.findElements(password);
-                    if (!user.isEmpty() && !secret.isEmpty() && user.get(0).isDisplayed()
-                            && (user.get(0).getAttribute("value").isEmpty()
-                            || secret.get(0).getAttribute("value").isEmpty())) {
-                        user.get(0).clear();
-                        user.get(0).sendKeys(PROJECT_LEADER);
-                        secret.get(0).clear();
-                        secret.get(0).sendKeys(PASSWORD);
-                        BrowserSupport.screenshot(driver, "tasklist-01-login");
-                        driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
-                        System.out.println("TasklistBrowserTests: login attempt " + ++loginAttempts[0]);
-                    }
-                    return false;
-                });
+        BrowserSupport.logInToCamunda(browser, PROJECT_LEADER, PASSWORD, filters);
         waitFor("the filters").until(ExpectedConditions.visibilityOfElementLocated(filters));
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.List;
 import no.innforing.project.ProjectService;
 import no.innforing.project.ProjectService.Registration;
 import org.junit.jupiter.api.AfterEach;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -136,29 +134,7 @@ class WebappLanguageBrowserTests extends IntegrationTest {
     }
 
     private void logIn(String user, String password, By loggedIn) {
-        By username = By.cssSelector("form[name='signinForm'] input[type='text']");
-        By secret = By.cssSelector("form[name='signinForm'] input[type='password']");
-        waitFor("the Camunda login form").until(ExpectedConditions.visibilityOfElementLocated(username));
-        // The login view can render again while Angular starts and lose what was typed: type until logged in.
-        waitFor("the webapp after logging in as " + user)
-                .ignoring(StaleElementReferenceException.class)
-                .until(driver -> {
-                    if (!driver.findElements(loggedIn).isEmpty()) {
-                        return true;
-                    }
-                    List<WebElement> name = driver.findElements(username);
-                    List<WebElement> word = driver.findElements(secret);
-                    if (!name.isEmpty() && !word.isEmpty() && name.get(0).isDisplayed()
-                            && (name.get(0).getAttribute("value").isEmpty()
-                            || word.get(0).getAttribute("value").isEmpty())) {
-                        name.get(0).clear();
-                        name.get(0).sendKeys(user);
-                        word.get(0).clear();
-                        word.get(0).sendKeys(password);
-                        driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
-                    }
-                    return false;
-                });
+        BrowserSupport.logInToCamunda(browser, user, password, loggedIn);
         waitFor("the header links").until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[cam-widget-header] .innforing-language a")));
     }

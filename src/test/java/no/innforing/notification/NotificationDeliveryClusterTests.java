@@ -134,7 +134,7 @@ class NotificationDeliveryClusterTests extends IntegrationTest {
         Awaitility.await().atMost(DEADLINE).pollInterval(Duration.ofSeconds(1))
                 .until(() -> sent("crash") == BURST);
         Duration takeover = Duration.between(killed, Instant.now());
-        Thread.sleep(3_000);
+        Thread.sleep(3_000);   // a quiet period: a second copy still on its way would arrive now
 
         List<String> received = receivedMessageIds("crash");
         int copies = received.size() - Set.copyOf(received).size();
