@@ -114,7 +114,7 @@ public class Reminders {
 
     private LocalDate dueDay(DelegateExecution execution) {
         ImplementationProject project = projects.openProjectOf(execution.getProcessBusinessKey());
-        return TaskDeadlines.dueDay(execution.getCurrentActivityId(), project.schedule());
+        return TaskDeadlines.dueDay(execution, project.schedule());
     }
 
     Instant dueAt(ImplementationProject project, int daysBefore) {

@@ -55,7 +55,7 @@ public class ProcessSchedule {
 
     /** The due date of the user task being created, by the rule in {@link TaskDeadlines}. */
     public Date taskDue(DelegateExecution execution) {
-        return ProjectSchedule.endOfDay(TaskDeadlines.dueDay(execution.getCurrentActivityId(), of(execution)));
+        return ProjectSchedule.endOfDay(TaskDeadlines.dueDay(execution, of(execution)));
     }
 
     private static Date startOf(java.time.LocalDate day) {

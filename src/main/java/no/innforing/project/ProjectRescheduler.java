@@ -1,6 +1,7 @@
 package no.innforing.project;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
@@ -27,14 +28,16 @@ public class ProjectRescheduler {
     private final ManagementService managementService;
     private final TaskService taskService;
     private final RuntimeService runtimeService;
+    private final RepositoryService repositoryService;
     private final TransactionTemplate separately;
 
     ProjectRescheduler(ProjectRepository projects, ManagementService managementService, TaskService taskService,
-            RuntimeService runtimeService, PlatformTransactionManager transactions) {
+            RuntimeService runtimeService, RepositoryService repositoryService, PlatformTransactionManager transactions) {
         this.projects = projects;
         this.managementService = managementService;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
+        this.repositoryService = repositoryService;
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -47,8 +50,10 @@ public class ProjectRescheduler {
             managementService.recalculateJobDuedate(timer.getId(), false);
         }
         for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {
-            if (TaskDeadlines.hasRule(task.getTaskDefinitionKey())) {
-                task.setDueDate(ProjectSchedule.endOfDay(TaskDeadlines.dueDay(task.getTaskDefinitionKey(), schedule)));
+            String rule = TaskDeadlines.ruleKey(task.getTaskDefinitionKey(), repositoryService
+                    .getBpmnModelInstance(task.getProcessDefinitionId()).getModelElementById(task.getTaskDefinitionKey()));
+            if (TaskDeadlines.hasRule(rule)) {
+                task.setDueDate(ProjectSchedule.endOfDay(TaskDeadlines.dueDay(rule, schedule)));
                 taskService.saveTask(task);
             }
         }

@@ -330,6 +330,14 @@ public class ProjectService {
         audit(project, finalState.name(), reason);
     }
 
+    /**
+     * Records in the municipality's project history that one of its process instances now runs another version
+     * of the method (a process-version migration).
+     */
+    public void recordProcessMigration(String municipalityNumber, String detail) {
+        audit(currentProject(municipalityNumber), "PROCESS_MIGRATED", detail);
+    }
+
     private void audit(ImplementationProject project, String action, String detail) {
         audits.save(new ProjectAudit(project.getId(), ProjectSchedule.now(), currentUser.id(), action, detail));
     }

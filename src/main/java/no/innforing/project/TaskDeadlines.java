@@ -5,12 +5,23 @@ import static no.innforing.project.ProjectProcess.*;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.function.Function;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
  * When each user task is due, as a rule on the project's schedule. One table, so that a moved go-live date
  * gives every open task its new due date by the same rule that gave it the first one.
  */
 public final class TaskDeadlines {
+
+    /**
+     * A user task added in a new version of the method may share an existing task's rule without a code change:
+     * {@code <camunda:property name="dueLike" value="Task_TrainingPlan"/>} in its extension elements.
+     */
+    public static final String DUE_LIKE_PROPERTY = "dueLike";
 
     private static final Map<String, Function<ProjectSchedule, LocalDate>> RULES = Map.ofEntries(
             Map.entry(TASK_REGISTER_POLITICAL_DECISION, s -> s.preProjectStart().minusMonths(2)),
@@ -53,5 +64,22 @@ public final class TaskDeadlines {
 
     public static boolean hasRule(String taskDefinitionKey) {
         return RULES.containsKey(taskDefinitionKey);
+    }
+
+    /** The due day of the user task the execution is creating: its own rule, or the one its {@code dueLike} names. */
+    public static LocalDate dueDay(DelegateExecution execution, ProjectSchedule schedule) {
+        return dueDay(ruleKey(execution.getCurrentActivityId(), execution.getBpmnModelElementInstance()), schedule);
+    }
+
+    /** Whose rule a task follows: its own, or the task named by its {@code dueLike} property. */
+    public static String ruleKey(String taskDefinitionKey, ModelElementInstance element) {
+        if (RULES.containsKey(taskDefinitionKey) || !(element instanceof BaseElement task)
+                || task.getExtensionElements() == null) {
+            return taskDefinitionKey;
+        }
+        return task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+                .flatMap(properties -> properties.getCamundaProperties().stream())
+                .filter(property -> DUE_LIKE_PROPERTY.equals(property.getCamundaName()))
+                .map(CamundaProperty::getCamundaValue).findFirst().orElse(taskDefinitionKey);
     }
 }
