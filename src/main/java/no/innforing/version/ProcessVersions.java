@@ -33,6 +33,8 @@ import no.innforing.version.MigrationReport.Status;
 import no.innforing.version.MigrationReport.TaskChange;
 import no.innforing.version.MigrationReport.Timer;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -108,10 +110,11 @@ public class ProcessVersions {
     private final MunicipalityService municipalities;
     private final ApplicationContext beans;
     private final TransactionTemplate separately;
+    private final ProcessEngineConfigurationImpl engineConfiguration;
 
     ProcessVersions(RepositoryService repository, RuntimeService runtime, TaskService tasks,
             ManagementService management, ProjectService projects, MunicipalityService municipalities,
-            ApplicationContext beans, PlatformTransactionManager transactions) {
+            ApplicationContext beans, PlatformTransactionManager transactions, ProcessEngine engine) {
         this.repository = repository;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -121,6 +124,7 @@ public class ProcessVersions {
         this.beans = beans;
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.engineConfiguration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     }
 
     // ------------------------------------------------------------------------------------------------ versions
@@ -261,6 +265,7 @@ public class ProcessVersions {
         }
 
         List<ProjectMigration> outcome = new ArrayList<>();
+        freshFromDatabase(target);
         try {
             separately.executeWithoutResult(transaction -> {
                 try {
@@ -287,11 +292,13 @@ public class ProcessVersions {
                 }
             });
         } catch (ProcessEngineException | DomainException | IllegalStateException failure) {
+            freshFromDatabase(target);
             return new ProjectMigration(instance.getBusinessKey(), municipality(instance.getBusinessKey()).name(),
                     instance.getId(), source.getVersion(), Status.FAILED, Status.FAILED.displayName(),
                     List.of("Flyttingen feilet og er rullet tilbake: " + failure.getMessage()), List.of(), List.of(),
                     List.of());
         }
+        freshFromDatabase(target);
         ProjectMigration result = outcome.get(0);
         if (!dryRun && result.status() == Status.CANNOT_MIGRATE) {
             return new ProjectMigration(result.municipalityNumber(), result.municipalityName(),
@@ -344,6 +351,17 @@ public class ProcessVersions {
             return "Venter i «" + name + "», som versjon " + target.getVersion() + " ikke har.";
         }
         return "«" + name + "» kan ikke flyttes (Camunda: " + String.join("; ", failures) + ").";
+    }
+
+    /**
+     * Camunda 7.24 removes the target's timeout-listener declarations from its cached definition while it migrates
+     * a user task that has them (camunda-bpm-platform#4637: {@code ActivityInstanceJobHandler} copies the map of
+     * maps shallowly and empties the inner maps). The next migration would then drop the overdue notices' timers,
+     * and new tasks of that version would be created without them. Evicting the definition makes the engine parse
+     * it afresh from the database, declarations and all.
+     */
+    private void freshFromDatabase(ProcessDefinition target) {
+        engineConfiguration.getDeploymentCache().removeProcessDefinition(target.getId());
     }
 
     // ------------------------------------------------------------------------------------ timers, tasks, phases
