@@ -13,6 +13,7 @@ import no.innforing.project.WaveMove;
 import no.innforing.security.MunicipalityAccess;
 import no.innforing.shared.DomainException;
 import no.innforing.shared.Norwegian;
+import no.innforing.version.ProcessVersions;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -38,13 +39,15 @@ class OverviewController {
     private final WaveMove waves;
     private final ProjectService projects;
     private final CalendarFeedController calendars;
+    private final ProcessVersions processVersions;
 
     OverviewController(OverviewService overview, WaveMove waves, ProjectService projects,
-            CalendarFeedController calendars) {
+            CalendarFeedController calendars, ProcessVersions processVersions) {
         this.overview = overview;
         this.waves = waves;
         this.projects = projects;
         this.calendars = calendars;
+        this.processVersions = processVersions;
     }
 
     @GetMapping("/overview")
@@ -55,6 +58,9 @@ class OverviewController {
         LocalDate today = ProjectSchedule.today();
         boolean regional = MunicipalityAccess.isRegional(groups);
         model.addAttribute("rows", rows);
+        // Which version of the method each running project follows (issue 14: versions are moved on /process-versions).
+        model.addAttribute("versions", processVersions.versionOf(rows.stream()
+                .map(OverviewService.Row::processInstanceId).toList()));
         model.addAttribute("byWave", rows.stream().collect(java.util.stream.Collectors.groupingBy(
                 OverviewService.Row::waveCode, java.util.LinkedHashMap::new, java.util.stream.Collectors.toList())));
         model.addAttribute("timeline", Timeline.of(rows, today));

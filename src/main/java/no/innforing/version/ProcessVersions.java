@@ -154,11 +154,11 @@ public class ProcessVersions {
     public Map<String, Integer> versionOf(Collection<String> processInstanceIds) {
         Set<String> ids = new LinkedHashSet<>(processInstanceIds);
         ids.remove(null);
+        Map<String, Integer> versions = new HashMap<>();
         if (ids.isEmpty()) {
-            return Map.of();
+            return versions;
         }
         Map<String, Integer> versionByDefinition = new HashMap<>();
-        Map<String, Integer> versions = new HashMap<>();
         for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceIds(ids).list()) {
             versions.put(instance.getId(), versionByDefinition.computeIfAbsent(instance.getProcessDefinitionId(),
                     id -> repository.getProcessDefinition(id).getVersion()));

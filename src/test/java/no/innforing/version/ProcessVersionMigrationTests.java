@@ -236,6 +236,64 @@ class ProcessVersionMigrationTests extends IntegrationTest {
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
+    @Test
+    void onThePageRagSeesTheVersionsDryRunsAndConfirmsAndTheOverviewShowsTheVersion() {
+        municipality("1554", "Averøy", 5900);
+        String kristiansund = register("1505", "KI3", ProjectPhase.POLITICAL_DECISION, null, null);
+        String averoy = register("1554", "KI3", ProjectPhase.PRE_PROJECT, LocalDate.of(2026, 2, 1), null);
+        taskService.complete(task(averoy, TASK_ESTABLISH_PROJECT_ORGANISATION).getId());
+        int v1 = definitionVersion(kristiansund);
+        int v2 = deploySecondVersion(repositoryService.getProcessDefinition(runtimeService.createProcessInstanceQuery()
+                .processInstanceId(kristiansund).singleResult().getProcessDefinitionId()));
+        user("ragside", "ragside-passord", "rag");
+
+        ResponseEntity<String> page = http.withBasicAuth("ragside", "ragside-passord")
+                .getForEntity("/process-versions", String.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(page.getBody()).contains("Prosessversjoner", "Kommunalt innføringsprosjekt", "Averøy (1554)",
+                "Prøvekjør");
+        String cookie = page.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0];
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(page.getBody());
+        assertThat(csrf.find()).isTrue();
+
+        ResponseEntity<String> dryRun = form(cookie, csrf.group(1), "/process-versions/dry-run", "process", PROCESS_KEY,
+                "targetVersion", String.valueOf(v2), "fromVersion", "");
+        assertThat(dryRun.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(dryRun.getBody()).contains("Prøvekjøring: 1 prosjekt kan flyttes til versjon " + v2
+                        + ", 1 kan ikke. Ingenting er endret.", "Venter i «Lag kommunikasjonsplan»",
+                "Flytt 1 prosjekt til versjon " + v2, "name=\"_csrf\"");
+        assertThat(definitionVersion(kristiansund)).isEqualTo(v1);
+        assertThat(form(cookie, csrf.group(1), "/process-versions/dry-run", "process", PROCESS_KEY,
+                "targetVersion", "x", "fromVersion", "").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+        ResponseEntity<String> confirmed = form(cookie, csrf.group(1), "/process-versions/migration", "process",
+                PROCESS_KEY, "targetVersion", String.valueOf(v2), "fromVersion", "");
+        assertThat(confirmed.getBody()).contains("1 prosjekt flyttet til versjon " + v2);
+        assertThat(definitionVersion(kristiansund)).isEqualTo(v2);
+        assertThat(definitionVersion(averoy)).isEqualTo(v1);
+
+        String overview = http.withBasicAuth("ragside", "ragside-passord").getForObject("/overview", String.class);
+        assertThat(overview).contains("Metodeversjon").contains("<td>" + v2 + "</td>").contains("<td>" + v1 + "</td>");
+
+        user("pl-1505", "pl-1505", "municipality-1505");
+        assertThat(http.withBasicAuth("pl-1505", "pl-1505").getForEntity("/process-versions", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    private ResponseEntity<String> form(String cookie, String csrf, String path, String... fields) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.add(HttpHeaders.COOKIE, cookie);
+        org.springframework.util.MultiValueMap<String, String> form = new org.springframework.util.LinkedMultiValueMap<>();
+        form.add("_csrf", csrf);
+        for (int i = 0; i < fields.length; i += 2) {
+            form.add(fields[i], fields[i + 1]);
+        }
+        return http.withBasicAuth("ragside", "ragside-passord").exchange(path, HttpMethod.POST,
+                new HttpEntity<>(form, headers), String.class);
+    }
+
     // ------------------------------------------------------------------------------------- the second version
 
     /**
