@@ -214,9 +214,9 @@ public class ProcessVersions {
                         .mapEqualActivities().updateEventTriggers().build();
             } catch (MigrationPlanValidationException invalid) {
                 for (ProcessInstance instance : instances) {
-                    reports.add(refused(instance, source, List.of("Versjon " + source.getVersion()
+                    reports.add(outcome(refused(instance, source, List.of("Versjon " + source.getVersion()
                             + " kan ikke flyttes til versjon " + target.getVersion() + " (Camunda: "
-                            + invalid.getMessage() + ")")));
+                            + invalid.getMessage() + ")")), request.dryRun()));
                 }
                 continue;
             }
@@ -260,8 +260,8 @@ public class ProcessVersions {
                 .forEach(variable -> present.add(variable.getName()));
         List<String> missing = needed.stream().filter(name -> !present.contains(name)).sorted().toList();
         if (!missing.isEmpty()) {
-            return refused(instance, source, missing.stream().map(name -> "Mangler variabelen «" + name
-                    + "», som versjon " + target.getVersion() + " bruker.").toList());
+            return outcome(refused(instance, source, missing.stream().map(name -> "Mangler variabelen «" + name
+                    + "», som versjon " + target.getVersion() + " bruker.").toList()), dryRun);
         }
 
         List<ProjectMigration> outcome = new ArrayList<>();
@@ -299,7 +299,11 @@ public class ProcessVersions {
                     List.of());
         }
         freshFromDatabase(target);
-        ProjectMigration result = outcome.get(0);
+        return outcome(outcome.get(0), dryRun);
+    }
+
+    /** After a migration (not a dry run) a project that could not be moved is reported as not moved. */
+    private static ProjectMigration outcome(ProjectMigration result, boolean dryRun) {
         if (!dryRun && result.status() == Status.CANNOT_MIGRATE) {
             return new ProjectMigration(result.municipalityNumber(), result.municipalityName(),
                     result.processInstanceId(), result.fromVersion(), Status.NOT_MIGRATED,
