@@ -37,7 +37,7 @@ record Timeline(int width, int height, List<Bar> bars, List<Marker> deadlines, L
     }
 
     static Timeline of(List<OverviewService.Row> rows, LocalDate today) {
-        LocalDate from = rows.stream().map(r -> r.schedule().preProjectStart()).min(Comparator.naturalOrder())
+        LocalDate from = rows.stream().map(Timeline::firstDay).min(Comparator.naturalOrder())
                 .orElse(today.minusYears(1)).withDayOfMonth(1).minusMonths(1);
         LocalDate to = rows.stream().map(r -> r.schedule().stabilizationEnd()).max(Comparator.naturalOrder())
                 .orElse(today.plusYears(2)).plusMonths(1);
@@ -59,6 +59,11 @@ record Timeline(int width, int height, List<Bar> bars, List<Marker> deadlines, L
             double y = TOP + i * ROW_HEIGHT;
             String closed = row.state().isOpen() ? "" : " closed";
             String who = row.municipalityName() + " (" + row.waveCode() + ")";
+            LocalDate early = row.earlyStartBegan();
+            if (early != null && early.isBefore(s.preProjectStart())) {
+                bars.add(new Bar(x.apply(early), y + 4, x.apply(s.preProjectStart()) - x.apply(early),
+                        "bar-early" + closed, who + ": tjuvstart " + period(early, s.preProjectStart())));
+            }
             bars.add(new Bar(x.apply(s.preProjectStart()), y + 4, x.apply(s.mainProjectStart()) - x.apply(s.preProjectStart()),
                     "bar-pre" + closed, who + ": forprosjekt " + period(s.preProjectStart(), s.mainProjectStart())));
             bars.add(new Bar(x.apply(s.mainProjectStart()), y + 4, x.apply(s.goLive()) - x.apply(s.mainProjectStart()),
@@ -69,7 +74,9 @@ record Timeline(int width, int height, List<Bar> bars, List<Marker> deadlines, L
                 deadlines.add(new Marker(x.apply(s.serviceAgreementDue()), y + ROW_HEIGHT / 2.0,
                         who + ": frist for tjenesteavtale " + s.serviceAgreementDue().format(DATE)));
             }
-            labels.add(new Label(y + ROW_HEIGHT * 0.7, row.municipalityName() + " · " + row.waveCode()));
+            boolean moved = row.originalWaveCode() != null && !row.originalWaveCode().equals(row.waveCode());
+            labels.add(new Label(y + ROW_HEIGHT * 0.7, row.municipalityName() + " · " + row.waveCode()
+                    + (moved ? " (fra " + row.originalWaveCode() + ")" : "")));
             waveDates.putIfAbsent(row.waveCode(), s.goLive());
         }
         List<Line> waveLines = new ArrayList<>();
@@ -84,6 +91,12 @@ record Timeline(int width, int height, List<Bar> bars, List<Marker> deadlines, L
         }
         return new Timeline(LABEL_WIDTH + CHART_WIDTH + 10, TOP + rows.size() * ROW_HEIGHT + 10, bars, deadlines,
                 labels, waveLines, new Line(x.apply(today), 0, "I dag"), years);
+    }
+
+    /** Where a row's bars begin: its early start when it began before the pre-project. */
+    private static LocalDate firstDay(OverviewService.Row row) {
+        LocalDate pre = row.schedule().preProjectStart();
+        return row.earlyStartBegan() != null && row.earlyStartBegan().isBefore(pre) ? row.earlyStartBegan() : pre;
     }
 
     private static String period(LocalDate from, LocalDate to) {
