@@ -61,6 +61,7 @@ class OverviewController {
         model.addAttribute("timeline", Timeline.of(rows, today));
         model.addAttribute("today", today);
         model.addAttribute("waves", overview.waves());
+        model.addAttribute("capacityUse", overview.capacityUse());
         model.addAttribute("counties", overview.counties());
         model.addAttribute("selectedWave", wave == null ? "" : wave);
         model.addAttribute("selectedCounty", county == null ? "" : county);

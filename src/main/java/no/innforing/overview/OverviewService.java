@@ -98,6 +98,28 @@ public class OverviewService {
         return rows;
     }
 
+    /** Use against capacity of each wave that has one: "3 av 4 kommuner, 30000 av 50000 innbyggere". */
+    public java.util.Map<String, String> capacityUse() {
+        java.util.Map<String, List<ImplementationProject>> byWave = projects.inStates(ProjectState.OPEN).stream()
+                .collect(java.util.stream.Collectors.groupingBy(p -> p.getWave().getCode()));
+        java.util.Map<String, String> use = new java.util.HashMap<>();
+        for (Wave wave : waves.all()) {
+            List<ImplementationProject> members = byWave.getOrDefault(wave.getCode(), List.of());
+            List<String> parts = new ArrayList<>();
+            if (wave.getCapacityMunicipalities() != null) {
+                parts.add(members.size() + " av " + wave.getCapacityMunicipalities() + " kommuner");
+            }
+            if (wave.getCapacityInhabitants() != null) {
+                parts.add(members.stream().mapToLong(p -> p.getMunicipality().getPopulation()).sum() + " av "
+                        + wave.getCapacityInhabitants() + " innbyggere");
+            }
+            if (!parts.isEmpty()) {
+                use.put(wave.getCode(), "Kapasitet: " + String.join(", ", parts));
+            }
+        }
+        return use;
+    }
+
     public List<String> counties() {
         return projects.all().stream().map(p -> p.getMunicipality().getCounty()).distinct().sorted().toList();
     }

@@ -7,13 +7,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import no.innforing.project.MovePlan.Blocker;
@@ -40,16 +38,14 @@ import org.springframework.stereotype.Component;
 @Component
 class MovePlanner {
 
-    static final Set<ProjectState> COST_SHARING = EnumSet.of(ProjectState.ACTIVE, ProjectState.MOVED,
-            ProjectState.COMPLETED);
-
     private final ProjectRepository projects;
     private final ProjectQueries queries;
     private final TaskService taskService;
     private final ManagementService managementService;
     private final RepositoryService repositoryService;
 
-    MovePlanner(ProjectRepository projects, ProjectQueries queries, TaskService taskService, ManagementService managementService, RepositoryService repositoryService) {
+    MovePlanner(ProjectRepository projects, ProjectQueries queries, TaskService taskService,
+            ManagementService managementService, RepositoryService repositoryService) {
         this.projects = projects;
         this.queries = queries;
         this.taskService = taskService;
@@ -106,8 +102,8 @@ class MovePlanner {
         MovePlan.Capacity capacity = capacity(project, target, overrideCapacity);
         if (capacity.exceeded() && !overrideCapacity) {
             blockers.add(new Blocker(project.getMunicipality().getNumber(), project.getMunicipality().getName(),
-                    "Kapasitet", "Bølge " + target.getCode() + " er full (" + use(capacity) + "). RAG kan overstyre "
-                            + "kapasiteten med en begrunnelse."));
+                    "Kapasitet", "Bølge " + target.getCode() + " er full (" + use(capacity) + "); RAG kan overstyre "
+                            + "kapasiteten med en begrunnelse"));
         }
         MovePlan plan = new MovePlan(project.getWave().getCode(), target.getCode(), project.getWave().getGoLiveDate(),
                 target.getGoLiveDate(), reason, blockers.isEmpty(), members(List.of(step)), blockers, capacity,
@@ -215,7 +211,8 @@ class MovePlanner {
         int population = project.getMunicipality().getPopulation();
         List<MovePlan.CostShare> shares = new ArrayList<>();
         for (Wave wave : List.of(project.getWave(), target)) {
-            List<ImplementationProject> participants = projects.findByWaveCodeAndStateIn(wave.getCode(), COST_SHARING);
+            List<ImplementationProject> participants = projects.findByWaveCodeAndStateIn(wave.getCode(),
+                    ProjectState.COST_SHARING);
             long inhabitants = participants.stream().mapToLong(m -> m.getMunicipality().getPopulation()).sum();
             boolean joins = wave == target;
             int count = participants.size() + (joins ? 1 : -1);

@@ -1,6 +1,7 @@
 package no.innforing.wave;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -239,6 +240,70 @@ class WavePlanningTests extends IntegrationTest {
         Map<String, Object> moved = post("/api/projects/1505/wave", body).getBody();
         assertThat(moved.get("move")).isEqualTo(preview);
         assertThat(moved).containsEntry("waveCode", "KI4");
+    }
+
+    // ---------------------------------------------------------------------------------------------- capacity
+
+    @Test
+    void aMoveIntoAFullWaveIsRefusedUnlessRagOverridesItWithAReason() {
+        ImplementationProject kristiansund = projects.register(new Registration("1505", "KI3", false,
+                ProjectPhase.PRE_PROJECT, null, null));
+        runPhaseNotices(kristiansund);
+        projects.register(new Registration("1576", "KI4", false, ProjectPhase.POLITICAL_DECISION, null, null));
+        assertThat(put("/api/waves/KI4/capacity", "{\"municipalities\":1}").getBody())
+                .containsEntry("capacityMunicipalities", 1);
+        assertThat(http.withBasicAuth("admin", ADMIN_PASSWORD).getForObject("/overview", String.class))
+                .contains("Kapasitet: 1 av 1 kommuner");
+        Map<String, Object> before = everything("1505", kristiansund);
+
+        ResponseEntity<Map> refused = post("/api/projects/1505/wave", "{\"waveCode\":\"KI4\",\"reason\":\"Mer tid\"}");
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(refused.getBody().get("detail").toString()).isEqualTo("Kommunen kan ikke flyttes til bølge KI4. "
+                + "Kristiansund (1505): Kapasitet – Bølge KI4 er full (2 av 1 kommuner); RAG kan overstyre kapasiteten "
+                + "med en begrunnelse. Ingenting er endret.");
+        assertThat(everything("1505", kristiansund)).isEqualTo(before);
+
+        ResponseEntity<Map> overridden = post("/api/projects/1505/wave",
+                "{\"waveCode\":\"KI4\",\"reason\":\"Mer tid\",\"overrideCapacity\":true}");
+        assertThat(overridden.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(projects.history(projects.currentProject("1505")).stream().map(a -> a.getDetail()).toList())
+                .contains("Flyttet fra bølge KI3 til KI4: Mer tid (bølge KI4 var full: 2 av 1 kommuner; RAG "
+                        + "overstyrte kapasiteten)");
+    }
+
+    @Test
+    void ragsDecisionInTasklistFollowsTheSameRulesAsTheApi() {
+        ImplementationProject kristiansund = projects.register(new Registration("1505", "KI3", false,
+                ProjectPhase.SERVICE_AGREEMENT, null, null));
+        setClock(LocalDate.of(2027, 3, 1).atTime(0, 5));
+        String timer = managementService.createJobDefinitionQuery()
+                .activityIdIn(ProjectProcess.TIMER_SERVICE_AGREEMENT_DUE).list().get(0).getId();
+        managementService.executeJob(managementService.createJobQuery()
+                .processInstanceId(kristiansund.getProcessInstanceId()).jobDefinitionId(timer).singleResult().getId());
+        runPhaseNotices(kristiansund);
+        Task decision = taskService.createTaskQuery().processInstanceId(kristiansund.getProcessInstanceId())
+                .singleResult();
+        assertThat(decision.getTaskDefinitionKey()).isEqualTo(ProjectProcess.TASK_DECIDE_MISSED_DEADLINE);
+        projects.register(Registration.of("1576", "KI4"));
+        put("/api/waves/KI4/capacity", "{\"municipalities\":1}");
+
+        assertThatThrownBy(() -> taskService.complete(decision.getId(), Map.of(
+                ProjectProcess.VAR_MISSED_DEADLINE_DECISION, "MOVE_WAVE", ProjectProcess.VAR_NEW_WAVE_CODE, "KI4",
+                ProjectProcess.VAR_DECISION_REASON, "Trenger mer tid")))
+                .hasStackTraceContaining("Kristiansund (1505): Kapasitet – Bølge KI4 er full (2 av 1 kommuner)");
+        assertThatThrownBy(() -> taskService.complete(decision.getId(), Map.of(
+                ProjectProcess.VAR_MISSED_DEADLINE_DECISION, "MOVE_WAVE", ProjectProcess.VAR_NEW_WAVE_CODE, "KI5")))
+                .hasStackTraceContaining("Feltet «Begrunnelse» må fylles ut.");
+        assertThat(taskService.createTaskQuery().taskId(decision.getId()).count()).isOne();
+        assertThat(projects.currentProject("1505").getWave().getCode()).isEqualTo("KI3");
+
+        put("/api/waves/KI4/capacity", "{\"municipalities\":2}");
+        taskService.complete(decision.getId(), Map.of(ProjectProcess.VAR_MISSED_DEADLINE_DECISION, "MOVE_WAVE",
+                ProjectProcess.VAR_NEW_WAVE_CODE, "KI4", ProjectProcess.VAR_DECISION_REASON, "Trenger mer tid"));
+        assertThat(projects.currentProject("1505").getWave().getCode()).isEqualTo("KI4");
+        assertThat(projects.history(projects.currentProject("1505")).stream().map(a -> a.getDetail()).toList())
+                .contains("Flyttet fra bølge KI3 til KI4: Trenger mer tid");
     }
 
     // ---------------------------------------------------------------------------------------------- helpers
