@@ -33,7 +33,16 @@ record Timeline(int width, int height, List<Bar> bars, List<Marker> deadlines, L
     record Label(double y, String text) {
     }
 
-    record Line(double x, double y, String label) {
+    /** A vertical line with its label; {@code anchor} "end" puts the label left of the line. */
+    record Line(double x, double y, String label, String anchor) {
+        Line(double x, double y, String label) {
+            this(x, y, label, "start");
+        }
+    }
+
+    /** About how wide a label of the timeline is, in its 10-point font. */
+    static double labelWidth(String label) {
+        return label.length() * 6.0;
     }
 
     static Timeline of(List<OverviewService.Row> rows, LocalDate today) {
@@ -80,10 +89,14 @@ record Timeline(int width, int height, List<Bar> bars, List<Marker> deadlines, L
             waveDates.putIfAbsent(row.waveCode(), s.goLive());
         }
         List<Line> waveLines = new ArrayList<>();
+        double todayX = x.apply(today);
         for (Map.Entry<String, LocalDate> wave : waveDates.entrySet()) {
-            // alternate the label height so that waves close in time do not overwrite each other
-            waveLines.add(new Line(x.apply(wave.getValue()), waveLines.size() % 2 == 0 ? 30 : 40,
-                    wave.getKey() + " " + wave.getValue().format(DATE)));
+            // alternate the label height so that waves close in time do not overwrite each other, and put a label
+            // that would run across the today line on the other side of its wave line
+            double waveX = x.apply(wave.getValue());
+            String label = wave.getKey() + " " + wave.getValue().format(DATE);
+            boolean crossesToday = waveX < todayX && waveX + 2 + labelWidth(label) > todayX;
+            waveLines.add(new Line(waveX, waveLines.size() % 2 == 0 ? 30 : 40, label, crossesToday ? "end" : "start"));
         }
         List<Line> years = new ArrayList<>();
         for (LocalDate year = from.withDayOfYear(1).plusYears(1); year.isBefore(to); year = year.plusYears(1)) {

@@ -5,44 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import no.innforing.IntegrationTest;
 import no.innforing.TestSmtpServer;
 import no.innforing.notification.NotificationDelivery;
 import no.innforing.project.ImplementationProject;
 import no.innforing.project.ProjectPhase;
 import no.innforing.project.ProjectService.Registration;
 import no.innforing.project.ProjectService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
  * Waves that move: after a move every member looks exactly like a project started fresh with the new date, and a
  * refused move leaves everything as it was.
  */
-class WaveMoveTests extends IntegrationTest {
+class WaveMoveTests extends MoveApiTest {
 
     static final LocalDate SIX_MONTHS_LATER = LocalDate.of(2028, 9, 29);
 
-    @Autowired
-    ProjectService projects;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    ManagementService managementService;
-    @Autowired
-    TestRestTemplate http;
     @Autowired
     NotificationDelivery delivery;
 
@@ -144,33 +125,6 @@ class WaveMoveTests extends IntegrationTest {
         assertThat(timers(moved)).isEqualTo(timers(fresh)).isNotEmpty();
     }
 
-    /** Runs the pending phase-notice jobs (asynchronous service tasks), as the job executor would at once. */
-    private void runPhaseNotices(ImplementationProject project) {
-        managementService.createJobQuery().processInstanceId(project.getProcessInstanceId()).messages().list()
-                .forEach(job -> managementService.executeJob(job.getId()));
-    }
-
-    private Map<String, java.util.Date> tasks(ImplementationProject project) {
-        Map<String, java.util.Date> due = new TreeMap<>();
-        for (Task task : taskService.createTaskQuery().processInstanceId(project.getProcessInstanceId()).list()) {
-            due.put(task.getTaskDefinitionKey(), task.getDueDate());
-        }
-        return due;
-    }
-
-    /** Every timer job of the instance (phase timers, reminders, overdue listeners) by activity, in due order. */
-    private Map<String, java.util.Date> timers(ImplementationProject project) {
-        Map<String, String> activity = new java.util.HashMap<>();
-        managementService.createJobDefinitionQuery().list().forEach(d -> activity.put(d.getId(), d.getActivityId()));
-        Map<String, java.util.Date> due = new TreeMap<>();
-        List<Job> jobs = managementService.createJobQuery().processInstanceId(project.getProcessInstanceId()).timers()
-                .orderByJobDuedate().asc().list();
-        for (int i = 0; i < jobs.size(); i++) {
-            due.put(activity.get(jobs.get(i).getJobDefinitionId()) + "#" + i, jobs.get(i).getDuedate());
-        }
-        return due;
-    }
-
     @SuppressWarnings("unchecked")
     private List<Object> plannedReminders(String municipality) {
         return (List<Object>) get("/api/projects/" + municipality).getBody().get("plannedReminders");
@@ -188,22 +142,4 @@ class WaveMoveTests extends IntegrationTest {
         return subjects;
     }
 
-    private ResponseEntity<Map> get(String path) {
-        return http.withBasicAuth("admin", ADMIN_PASSWORD).getForEntity(path, Map.class);
-    }
-
-    private ResponseEntity<Map> put(String path, String json) {
-        return send(HttpMethod.PUT, path, json);
-    }
-
-    private ResponseEntity<Map> post(String path, String json) {
-        return send(HttpMethod.POST, path, json);
-    }
-
-    private ResponseEntity<Map> send(HttpMethod method, String path, String json) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.withBasicAuth("admin", ADMIN_PASSWORD).exchange(path, method, new HttpEntity<>(json, headers),
-                Map.class);
-    }
 }

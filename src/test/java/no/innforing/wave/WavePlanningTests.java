@@ -4,29 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import no.innforing.IntegrationTest;
 import no.innforing.project.ImplementationProject;
 import no.innforing.project.ProjectPhase;
 import no.innforing.project.ProjectProcess;
 import no.innforing.project.ProjectService;
 import no.innforing.project.ProjectService.Registration;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -34,16 +22,8 @@ import org.springframework.http.ResponseEntity;
  * that would rewrite one or put the next milestone in the past is refused with the members and milestones named and
  * nothing changed; every move needs a reason; the preview shows exactly what the move then does.
  */
-class WavePlanningTests extends IntegrationTest {
+class WavePlanningTests extends MoveApiTest {
 
-    @Autowired
-    ProjectService projects;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    ManagementService managementService;
-    @Autowired
-    TestRestTemplate http;
 
     // ------------------------------------------------------------------------------------ reached: pre-project
 
@@ -339,52 +319,10 @@ class WavePlanningTests extends IntegrationTest {
                 .filter(m -> id.equals(m.get("id"))).findFirst().orElseThrow();
     }
 
-    private void runPhaseNotices(ImplementationProject project) {
-        managementService.createJobQuery().processInstanceId(project.getProcessInstanceId()).messages().list()
-                .forEach(job -> managementService.executeJob(job.getId()));
-    }
-
-    private Map<String, java.util.Date> tasks(ImplementationProject project) {
-        Map<String, java.util.Date> due = new TreeMap<>();
-        for (Task task : taskService.createTaskQuery().processInstanceId(project.getProcessInstanceId()).list()) {
-            due.put(task.getTaskDefinitionKey(), task.getDueDate());
-        }
-        return due;
-    }
-
-    private List<String> timers(ImplementationProject project) {
-        Map<String, String> activity = new HashMap<>();
-        managementService.createJobDefinitionQuery().list().forEach(d -> activity.put(d.getId(), d.getActivityId()));
-        List<String> timers = new ArrayList<>();
-        for (Job job : managementService.createJobQuery().processInstanceId(project.getProcessInstanceId()).timers()
-                .orderByJobDuedate().asc().list()) {
-            timers.add(activity.get(job.getJobDefinitionId()) + "@" + job.getDuedate().toInstant());
-        }
-        return timers;
-    }
-
     private java.util.Date timerDue(ImplementationProject project, String activityId) {
         String definition = managementService.createJobDefinitionQuery().activityIdIn(activityId).list().get(0).getId();
         return managementService.createJobQuery().processInstanceId(project.getProcessInstanceId())
                 .jobDefinitionId(definition).singleResult().getDuedate();
     }
 
-    private ResponseEntity<Map> get(String path) {
-        return http.withBasicAuth("admin", ADMIN_PASSWORD).getForEntity(path, Map.class);
-    }
-
-    private ResponseEntity<Map> put(String path, String json) {
-        return send(HttpMethod.PUT, path, json);
-    }
-
-    private ResponseEntity<Map> post(String path, String json) {
-        return send(HttpMethod.POST, path, json);
-    }
-
-    private ResponseEntity<Map> send(HttpMethod method, String path, String json) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.withBasicAuth("admin", ADMIN_PASSWORD).exchange(path, method, new HttpEntity<>(json, headers),
-                Map.class);
-    }
 }
