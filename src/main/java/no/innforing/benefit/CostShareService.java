@@ -2,7 +2,6 @@ package no.innforing.benefit;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +28,7 @@ public class CostShareService {
     public static final String REGION = "REGION";
 
     /** The municipalities that pay: their project runs, or ran to the end. A withdrawn or ended one does not. */
-    static final Set<ProjectState> PARTICIPATING = EnumSet.of(ProjectState.ACTIVE, ProjectState.MOVED,
-            ProjectState.COMPLETED);
+    static final Set<ProjectState> PARTICIPATING = ProjectState.COST_SHARING;
 
     private final CostTotalRepository totals;
     private final ProjectService projects;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import no.innforing.project.ImplementationProject;
 import no.innforing.project.ProjectDetails;
+import no.innforing.project.ProjectHistory;
 import no.innforing.security.MunicipalityAccess;
 import no.innforing.shared.CurrentUser;
 import no.innforing.shared.DomainException;
@@ -103,6 +104,19 @@ class NotificationController {
                     return project.getState().isOpen() ? reminders.planned(project.getProcessInstanceId()) : List.of();
                 }
             };
+        }
+
+        /** The notifications sent (or recorded as not sent) in the project's history: what, to whom, when. */
+        @Bean
+        ProjectHistory.Contributor notificationHistory(NotificationService notifications) {
+            return project -> notifications.forProject(project.getId()).stream()
+                    .filter(n -> n.getStatus() != NotificationStatus.PENDING && n.getStatus() != NotificationStatus.SKIPPED)
+                    .map(n -> new ProjectHistory.Entry(n.getSentAt() != null ? n.getSentAt() : n.getCreatedAt(),
+                            "Varsel", n.getSubject() != null ? n.getSubject() : n.getType().label(), "Innføring",
+                            java.util.Map.of("Status", n.getStatus().displayName(), "Til",
+                                    n.getDeliveredTo() != null && !n.getDeliveredTo().isBlank() ? n.getDeliveredTo()
+                                            : String.valueOf(n.getRecipients()))))
+                    .toList();
         }
 
         /** {@code notifications} in GET /api/projects/{number}: the project's log. */

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import no.innforing.project.MovePlan;
 import no.innforing.project.ProjectSchedule;
 import no.innforing.project.ProjectService;
 import no.innforing.project.WaveMove;
@@ -66,6 +67,7 @@ class OverviewController {
         model.addAttribute("timeline", Timeline.of(rows, today));
         model.addAttribute("today", today);
         model.addAttribute("waves", overview.waves());
+        model.addAttribute("capacityUse", overview.capacityUse());
         model.addAttribute("counties", overview.counties());
         model.addAttribute("selectedWave", wave == null ? "" : wave);
         model.addAttribute("selectedCounty", county == null ? "" : county);
@@ -109,6 +111,55 @@ class OverviewController {
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(withBom);
     }
 
+    /** The wave's move as it would happen, with a confirmation form that asks for the reason. */
+    @PostMapping("/overview/waves/{code}/preview")
+    String previewWaveMove(@PathVariable String code,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate goLiveDate,
+            @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
+        try {
+            requireRegional("flytte bølger");
+            return preview(model, waves.preview(code, goLiveDate, reason), "/overview/waves/" + code);
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            return "redirect:/overview";
+        }
+    }
+
+    /** One municipality's move as it would happen, with a confirmation form that asks for the reason. */
+    @PostMapping("/overview/projects/{number}/wave/preview")
+    String previewProjectMove(@PathVariable String number, @RequestParam(required = false) String waveCode,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false, defaultValue = "false") boolean overrideCapacity, Model model,
+            RedirectAttributes redirect) {
+        try {
+            requireRegional("flytte kommuner mellom bølger");
+            if (waveCode == null || waveCode.isBlank()) {
+                throw DomainException.invalid("Velg bølgen kommunen skal flyttes til.");
+            }
+            return preview(model, projects.previewMoveToWave(number, waveCode, reason, overrideCapacity),
+                    "/overview/projects/" + number + "/wave");
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            return "redirect:/overview";
+        }
+    }
+
+    private static String preview(Model model, MovePlan plan, String confirmAction) {
+        model.addAttribute("plan", plan);
+        model.addAttribute("confirmAction", confirmAction);
+        model.addAttribute("canConfirm", plan.allowed() || plan.blockers().stream()
+                .allMatch(b -> plan.capacity() != null && plan.capacity().exceeded() && "Kapasitet".equals(b.milestone())));
+        model.addAttribute("regional", true);
+        return "move-preview";
+    }
+
+    private static void requireRegional(String what) {
+        if (!MunicipalityAccess.isRegional(MunicipalityAccess.currentGroups())) {
+            throw new org.springframework.security.access.AccessDeniedException("Bare RAG og administratorer kan "
+                    + what + ".");
+        }
+    }
+
     @PostMapping("/overview/waves/{code}")
     String moveWave(@PathVariable String code,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate goLiveDate,
@@ -117,7 +168,7 @@ class OverviewController {
             if (!MunicipalityAccess.isRegional(MunicipalityAccess.currentGroups())) {
                 throw DomainException.conflict("Bare RAG og administratorer kan flytte bølger.");
             }
-            var change = waves.moveGoLive(code, goLiveDate, reason);
+            var change = waves.moveGoLive(code, goLiveDate, reason).change();
             redirect.addFlashAttribute("message", "Bølge " + code + " er flyttet til "
                     + Norwegian.date(change.getNewGoLive()) + "; "
                     + Norwegian.count(change.getProjectsMoved(), "prosjekt", "prosjekter") + " fulgte med.");
@@ -129,14 +180,15 @@ class OverviewController {
 
     @PostMapping("/overview/projects/{number}/wave")
     String moveProject(@PathVariable String number, @RequestParam String waveCode,
-            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false, defaultValue = "false") boolean overrideCapacity,
+            RedirectAttributes redirect) {
         try {
             if (!MunicipalityAccess.isRegional(MunicipalityAccess.currentGroups())) {
                 throw DomainException.conflict("Bare RAG og administratorer kan flytte kommuner mellom bølger.");
             }
-            var moved = projects.moveToWave(number, waveCode, reason == null || reason.isBlank() ? null : reason,
-                    false);
-            redirect.addFlashAttribute("message", moved.getMunicipality().getName() + " er flyttet til bølge "
+            var moved = projects.moveToWave(number, waveCode, reason, overrideCapacity);
+            redirect.addFlashAttribute("message", moved.members().get(0).municipalityName() + " er flyttet til bølge "
                     + waveCode + ".");
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", e.getMessage());

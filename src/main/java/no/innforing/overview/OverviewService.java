@@ -55,7 +55,7 @@ public class OverviewService {
             String waveName, ProjectState state, String stateName, ProjectPhase phase, String phaseName,
             Deadline nextDeadline, Long daysLeft, int overdueTasks, List<OpenTask> openTasks, Light light,
             String processInstanceId, ProjectSchedule schedule, boolean serviceAgreementSigned,
-            List<Milestone.Dated> upcomingMilestones) {
+            List<Milestone.Dated> upcomingMilestones, String originalWaveCode, LocalDate earlyStartBegan) {
     }
 
     public record Filter(String wave, String county) {
@@ -84,17 +84,40 @@ public class OverviewService {
         ProjectQueries.LiveState live = queries.liveState();
         LocalDate today = ProjectSchedule.today();
         List<ImplementationProject> latest = latestPerMunicipality(projects.all());
+        java.util.Map<String, LocalDate> earlyStarts = queries.earlyStartDays();
         List<Row> rows = new ArrayList<>();
         for (ImplementationProject project : latest) {
             if (!MunicipalityAccess.maySee(viewerGroups, project.getMunicipality().getNumber())
                     || !filter.accepts(project)) {
                 continue;
             }
-            rows.add(row(project, live, today));
+            rows.add(row(project, live, today, earlyStarts.get(project.getProcessInstanceId())));
         }
         rows.sort(Comparator.comparing((Row r) -> r.schedule().goLive()).thenComparing(Row::waveCode)
                 .thenComparing(Row::municipalityName));
         return rows;
+    }
+
+    /** Use against capacity of each wave that has one: "3 av 4 kommuner, 30000 av 50000 innbyggere". */
+    public java.util.Map<String, String> capacityUse() {
+        java.util.Map<String, List<ImplementationProject>> byWave = projects.inStates(ProjectState.OPEN).stream()
+                .collect(java.util.stream.Collectors.groupingBy(p -> p.getWave().getCode()));
+        java.util.Map<String, String> use = new java.util.HashMap<>();
+        for (Wave wave : waves.all()) {
+            List<ImplementationProject> members = byWave.getOrDefault(wave.getCode(), List.of());
+            List<String> parts = new ArrayList<>();
+            if (wave.getCapacityMunicipalities() != null) {
+                parts.add(members.size() + " av " + wave.getCapacityMunicipalities() + " kommuner");
+            }
+            if (wave.getCapacityInhabitants() != null) {
+                parts.add(members.stream().mapToLong(p -> p.getMunicipality().getPopulation()).sum() + " av "
+                        + wave.getCapacityInhabitants() + " innbyggere");
+            }
+            if (!parts.isEmpty()) {
+                use.put(wave.getCode(), "Kapasitet: " + String.join(", ", parts));
+            }
+        }
+        return use;
     }
 
     public List<String> counties() {
@@ -112,7 +135,8 @@ public class OverviewService {
         return new ArrayList<>(latest.values());
     }
 
-    private static Row row(ImplementationProject project, ProjectQueries.LiveState live, LocalDate today) {
+    private static Row row(ImplementationProject project, ProjectQueries.LiveState live, LocalDate today,
+            LocalDate earlyStartBegan) {
         ProjectSchedule schedule = project.schedule();
         boolean open = project.getState().isOpen();
         List<OpenTask> tasks = open ? live.tasksByInstance().getOrDefault(project.getProcessInstanceId(), List.of())
@@ -126,7 +150,8 @@ public class OverviewService {
                 project.getState(), project.getState().displayName(), phase, phase == null ? "–" : phase.displayName(),
                 next, daysLeft, overdue, tasks, light(project, tasks, today, daysLeft), project.getProcessInstanceId(),
                 schedule, project.isServiceAgreementSigned(), open ? upcoming(project).stream()
-                        .filter(m -> !m.date().isBefore(today)).toList() : List.of());
+                        .filter(m -> !m.date().isBefore(today)).toList() : List.of(),
+                project.getOriginalWave().getCode(), earlyStartBegan);
     }
 
     private static Deadline nextDeadline(ImplementationProject project, ProjectSchedule schedule, List<OpenTask> tasks,

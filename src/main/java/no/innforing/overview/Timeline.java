@@ -33,11 +33,20 @@ record Timeline(int width, int height, List<Bar> bars, List<Marker> deadlines, L
     record Label(double y, String text) {
     }
 
-    record Line(double x, double y, String label) {
+    /** A vertical line with its label; {@code anchor} "end" puts the label left of the line. */
+    record Line(double x, double y, String label, String anchor) {
+        Line(double x, double y, String label) {
+            this(x, y, label, "start");
+        }
+    }
+
+    /** About how wide a label of the timeline is, in its 10-point font. */
+    static double labelWidth(String label) {
+        return label.length() * 6.0;
     }
 
     static Timeline of(List<OverviewService.Row> rows, LocalDate today) {
-        LocalDate from = rows.stream().map(r -> r.schedule().preProjectStart()).min(Comparator.naturalOrder())
+        LocalDate from = rows.stream().map(Timeline::firstDay).min(Comparator.naturalOrder())
                 .orElse(today.minusYears(1)).withDayOfMonth(1).minusMonths(1);
         LocalDate to = rows.stream().map(r -> r.schedule().stabilizationEnd()).max(Comparator.naturalOrder())
                 .orElse(today.plusYears(2)).plusMonths(1);
@@ -59,6 +68,11 @@ record Timeline(int width, int height, List<Bar> bars, List<Marker> deadlines, L
             double y = TOP + i * ROW_HEIGHT;
             String closed = row.state().isOpen() ? "" : " closed";
             String who = row.municipalityName() + " (" + row.waveCode() + ")";
+            LocalDate early = row.earlyStartBegan();
+            if (early != null && early.isBefore(s.preProjectStart())) {
+                bars.add(new Bar(x.apply(early), y + 4, x.apply(s.preProjectStart()) - x.apply(early),
+                        "bar-early" + closed, who + ": tjuvstart " + period(early, s.preProjectStart())));
+            }
             bars.add(new Bar(x.apply(s.preProjectStart()), y + 4, x.apply(s.mainProjectStart()) - x.apply(s.preProjectStart()),
                     "bar-pre" + closed, who + ": forprosjekt " + period(s.preProjectStart(), s.mainProjectStart())));
             bars.add(new Bar(x.apply(s.mainProjectStart()), y + 4, x.apply(s.goLive()) - x.apply(s.mainProjectStart()),
@@ -69,14 +83,20 @@ record Timeline(int width, int height, List<Bar> bars, List<Marker> deadlines, L
                 deadlines.add(new Marker(x.apply(s.serviceAgreementDue()), y + ROW_HEIGHT / 2.0,
                         who + ": frist for tjenesteavtale " + s.serviceAgreementDue().format(DATE)));
             }
-            labels.add(new Label(y + ROW_HEIGHT * 0.7, row.municipalityName() + " · " + row.waveCode()));
+            boolean moved = row.originalWaveCode() != null && !row.originalWaveCode().equals(row.waveCode());
+            labels.add(new Label(y + ROW_HEIGHT * 0.7, row.municipalityName() + " · " + row.waveCode()
+                    + (moved ? " (fra " + row.originalWaveCode() + ")" : "")));
             waveDates.putIfAbsent(row.waveCode(), s.goLive());
         }
         List<Line> waveLines = new ArrayList<>();
+        double todayX = x.apply(today);
         for (Map.Entry<String, LocalDate> wave : waveDates.entrySet()) {
-            // alternate the label height so that waves close in time do not overwrite each other
-            waveLines.add(new Line(x.apply(wave.getValue()), waveLines.size() % 2 == 0 ? 30 : 40,
-                    wave.getKey() + " " + wave.getValue().format(DATE)));
+            // alternate the label height so that waves close in time do not overwrite each other, and put a label
+            // that would run across the today line on the other side of its wave line
+            double waveX = x.apply(wave.getValue());
+            String label = wave.getKey() + " " + wave.getValue().format(DATE);
+            boolean crossesToday = waveX < todayX && waveX + 2 + labelWidth(label) > todayX;
+            waveLines.add(new Line(waveX, waveLines.size() % 2 == 0 ? 30 : 40, label, crossesToday ? "end" : "start"));
         }
         List<Line> years = new ArrayList<>();
         for (LocalDate year = from.withDayOfYear(1).plusYears(1); year.isBefore(to); year = year.plusYears(1)) {
@@ -84,6 +104,12 @@ record Timeline(int width, int height, List<Bar> bars, List<Marker> deadlines, L
         }
         return new Timeline(LABEL_WIDTH + CHART_WIDTH + 10, TOP + rows.size() * ROW_HEIGHT + 10, bars, deadlines,
                 labels, waveLines, new Line(x.apply(today), 0, "I dag"), years);
+    }
+
+    /** Where a row's bars begin: its early start when it began before the pre-project. */
+    private static LocalDate firstDay(OverviewService.Row row) {
+        LocalDate pre = row.schedule().preProjectStart();
+        return row.earlyStartBegan() != null && row.earlyStartBegan().isBefore(pre) ? row.earlyStartBegan() : pre;
     }
 
     private static String period(LocalDate from, LocalDate to) {

@@ -60,6 +60,15 @@ public class ImplementationProject {
     @Column(name = "service_agreement_extended_to")
     private LocalDate serviceAgreementExtendedTo;
 
+    @Column(name = "pre_project_started_on")
+    private LocalDate preProjectStartedOn;
+
+    @Column(name = "main_project_started_on")
+    private LocalDate mainProjectStartedOn;
+
+    @Column(name = "went_live_on")
+    private LocalDate wentLiveOn;
+
     @Column(name = "closing_reason")
     private String closingReason;
 
@@ -86,10 +95,41 @@ public class ImplementationProject {
         this.createdAt = createdAt;
     }
 
-    /** The project's dates: from its wave's go-live date, with a granted extension of the service agreement. */
+    /**
+     * The project's dates: planned from its wave's go-live date, with a granted extension of the service agreement,
+     * and the milestones it has reached (recorded when its dates last moved) on the days they happened.
+     */
     public ProjectSchedule schedule() {
         ProjectSchedule schedule = ProjectSchedule.forGoLive(wave.getGoLiveDate());
-        return serviceAgreementExtendedTo == null ? schedule : schedule.withServiceAgreementDue(serviceAgreementExtendedTo);
+        if (serviceAgreementExtendedTo != null) {
+            schedule = schedule.withServiceAgreementDue(serviceAgreementExtendedTo);
+        }
+        return schedule.withFacts(preProjectStartedOn, mainProjectStartedOn, wentLiveOn);
+    }
+
+    /** Records the days reached milestones happened, so that later moves leave them where they are. */
+    void recordFacts(LocalDate preProjectStarted, LocalDate mainProjectStarted, LocalDate wentLive) {
+        if (preProjectStarted != null) {
+            this.preProjectStartedOn = preProjectStarted;
+        }
+        if (mainProjectStarted != null) {
+            this.mainProjectStartedOn = mainProjectStarted;
+        }
+        if (wentLive != null) {
+            this.wentLiveOn = wentLive;
+        }
+    }
+
+    public LocalDate getPreProjectStartedOn() {
+        return preProjectStartedOn;
+    }
+
+    public LocalDate getMainProjectStartedOn() {
+        return mainProjectStartedOn;
+    }
+
+    public LocalDate getWentLiveOn() {
+        return wentLiveOn;
     }
 
     public boolean isServiceAgreementSigned() {

@@ -52,7 +52,7 @@ class ProcessDelegates {
     JavaDelegate moveToLaterWave(ProjectService projects) {
         return execution -> projects.moveToWave(execution.getProcessBusinessKey(),
                 FormValues.requireText(execution, VAR_NEW_WAVE_CODE, "Ny bølge"),
-                FormValues.optionalText(execution, VAR_DECISION_REASON));
+                FormValues.requireText(execution, VAR_DECISION_REASON, "Begrunnelse"));
     }
 
     @Bean

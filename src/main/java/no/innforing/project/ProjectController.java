@@ -30,9 +30,11 @@ class ProjectController {
     private final ProjectQueries queries;
     private final MunicipalityAccess access;
     private final List<ProjectDetails> details;
+    private final ProjectHistory history;
 
     ProjectController(ProjectService projects, ProjectQueries queries, MunicipalityAccess access,
-            List<ProjectDetails> details) {
+            List<ProjectDetails> details, ProjectHistory history) {
+        this.history = history;
         this.projects = projects;
         this.queries = queries;
         this.access = access;
@@ -66,6 +68,13 @@ class ProjectController {
         return view(projects.currentProject(municipalityNumber));
     }
 
+    /** The project's history, newest first: completed tasks with who and the decision values, agreements, moves … */
+    @GetMapping("/{municipalityNumber}/history")
+    List<ProjectHistory.Entry> history(@PathVariable String municipalityNumber) {
+        access.requireSee(municipalityNumber);
+        return history.of(projects.currentProject(municipalityNumber));
+    }
+
     record WithdrawalRequest(@Size(max = Input.MAX_REASON, message = "reason kan ha høyst " + Input.MAX_REASON + " tegn") String reason) {
     }
 
@@ -78,15 +87,30 @@ class ProjectController {
     }
 
     record MoveRequest(@NotBlank(message = "waveCode må fylles ut") String waveCode,
-            @Size(max = Input.MAX_REASON, message = "reason kan ha høyst " + Input.MAX_REASON + " tegn") String reason) {
+            @Size(max = Input.MAX_REASON, message = "reason kan ha høyst " + Input.MAX_REASON + " tegn") String reason,
+            Boolean overrideCapacity) {
     }
 
-    /** RAG moves one municipality to another wave: the same recomputation as for a moved wave. */
+    /**
+     * RAG moves one municipality to another wave: the same recomputation as for a moved wave. The answer is the
+     * project as it is now, with {@code move}: what the move did (the preview's plan, measured after the move).
+     */
     @PostMapping("/{municipalityNumber}/wave")
     ProjectView moveToWave(@PathVariable String municipalityNumber, @Valid @RequestBody MoveRequest request) {
         access.requireRegional("flytte kommuner mellom bølger");
-        projects.moveToWave(municipalityNumber, request.waveCode(), request.reason(), false);
-        return view(projects.currentProject(municipalityNumber));
+        MovePlan plan = projects.moveToWave(municipalityNumber, request.waveCode(), request.reason(),
+                Boolean.TRUE.equals(request.overrideCapacity()));
+        ProjectView view = view(projects.currentProject(municipalityNumber));
+        view.details().put("move", plan);
+        return view;
+    }
+
+    /** What moving the municipality would do, without changing anything. */
+    @PostMapping("/{municipalityNumber}/wave/preview")
+    MovePlan previewMoveToWave(@PathVariable String municipalityNumber, @Valid @RequestBody MoveRequest request) {
+        access.requireRegional("flytte kommuner mellom bølger");
+        return projects.previewMoveToWave(municipalityNumber, request.waveCode(), request.reason(),
+                Boolean.TRUE.equals(request.overrideCapacity()));
     }
 
     record ScheduleView(LocalDate preProjectStart, LocalDate serviceAgreementDue, LocalDate mainProjectStart,

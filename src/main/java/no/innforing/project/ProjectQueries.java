@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -42,10 +43,12 @@ public class ProjectQueries {
     private final TaskService taskService;
     private final ManagementService managementService;
     private final RepositoryService repositoryService;
+    private final HistoryService historyService;
     private final Map<String, Map<String, ProjectPhase>> phaseMaps = new ConcurrentHashMap<>();
 
     ProjectQueries(RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
-            RepositoryService repositoryService) {
+            RepositoryService repositoryService, HistoryService historyService) {
+        this.historyService = historyService;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.managementService = managementService;
@@ -84,6 +87,16 @@ public class ProjectQueries {
         tasks.values().forEach(list -> list.sort(java.util.Comparator.comparing(OpenTask::due,
                 java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))));
         return new LiveState(phases, tasks);
+    }
+
+    /** The day each project's early start (tjuvstart) began, by process instance: one history query for all. */
+    public Map<String, LocalDate> earlyStartDays() {
+        Map<String, LocalDate> days = new java.util.HashMap<>();
+        historyService.createHistoricActivityInstanceQuery().activityId(SUBPROCESS_EARLY_START).list()
+                .forEach(a -> days.merge(a.getProcessInstanceId(),
+                        LocalDate.ofInstant(a.getStartTime().toInstant(), ProjectSchedule.ZONE),
+                        (x, y) -> x.isBefore(y) ? x : y));
+        return days;
     }
 
     /** Every activity of the process mapped to the phase it belongs to (its enclosing phase subprocess). */

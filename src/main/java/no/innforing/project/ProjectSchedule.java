@@ -42,6 +42,17 @@ public record ProjectSchedule(
         return new ProjectSchedule(preProjectStart, due, mainProjectStart, goLive, stabilizationEnd);
     }
 
+    /**
+     * The same schedule with the milestones already reached on the days they happened (null: still planned). A
+     * reached go-live fixes the end of stabilization too.
+     */
+    public ProjectSchedule withFacts(LocalDate preProjectStarted, LocalDate mainProjectStarted, LocalDate wentLive) {
+        LocalDate live = wentLive == null ? goLive : wentLive;
+        return new ProjectSchedule(preProjectStarted == null ? preProjectStart : preProjectStarted,
+                serviceAgreementDue, mainProjectStarted == null ? mainProjectStart : mainProjectStarted, live,
+                wentLive == null ? stabilizationEnd : live.plusMonths(STABILIZATION_MONTHS_AFTER_GO_LIVE));
+    }
+
     /** The moment the service-agreement deadline has passed: the end of the due day, Oslo time. */
     public Instant serviceAgreementDeadline() {
         return startOfDay(serviceAgreementDue.plusDays(1));

@@ -21,7 +21,11 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The rules of a municipality's implementation project: registration, withdrawal (fratre), the service
@@ -41,10 +45,16 @@ public class ProjectService {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final ProjectRescheduler rescheduler;
+    private final MovePlanner planner;
+    private final TransactionTemplate trial;
 
     ProjectService(ProjectRepository projects, ProjectAuditRepository audits, MunicipalityService municipalities,
             WaveService waves, MunicipalityAccess access, RuntimeService runtimeService, CurrentUser currentUser,
-            ApplicationEventPublisher events, ProjectRescheduler rescheduler) {
+            ApplicationEventPublisher events, ProjectRescheduler rescheduler, MovePlanner planner,
+            PlatformTransactionManager transactions) {
+        this.planner = planner;
+        this.trial = new TransactionTemplate(transactions);
+        this.trial.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.projects = projects;
         this.audits = audits;
         this.municipalities = municipalities;
@@ -238,19 +248,42 @@ public class ProjectService {
     }
 
     /**
-     * Moves the project to a later wave (RAG's decision after a missed deadline or a no-go): its whole schedule
-     * follows the new go-live date. A project whose service agreement is unsigned can only move to a wave whose
-     * signing deadline is still ahead.
+     * Moves the project to a later wave (RAG's decision after a missed deadline or a no-go, from the process): what
+     * lies ahead of it follows the new go-live date once the task's transaction has committed. Refused like any move
+     * (a reason, reached milestones kept, the next milestone not in the past, capacity).
      */
     public void moveToWave(String businessKey, String waveCode, String reason) {
-        moveToWave(businessKey, waveCode, reason, true);
+        move(businessKey, waveCode, reason, true, false, MoveMode.AFTER_COMMIT);
     }
 
-    /** Moves the project to another wave; with {@code laterOnly} only to one that goes live later. */
-    public ImplementationProject moveToWave(String businessKey, String waveCode, String reason, boolean laterOnly) {
+    /** RAG moves the municipality to another wave (API and pages): the plan with what the move did. */
+    public MovePlan moveToWave(String municipalityNumber, String waveCode, String reason, boolean overrideCapacity) {
+        return move(municipalityNumber, waveCode, reason, false, overrideCapacity, MoveMode.NOW);
+    }
+
+    /** What {@link #moveToWave(String, String, String, boolean)} would do, blockers included; nothing changes. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public MovePlan previewMoveToWave(String municipalityNumber, String waveCode, String reason,
+            boolean overrideCapacity) {
+        return trial.execute(status -> {
+            status.setRollbackOnly();
+            return move(municipalityNumber, waveCode, reason, false, overrideCapacity, MoveMode.PREVIEW);
+        });
+    }
+
+    private enum MoveMode { PREVIEW, NOW, AFTER_COMMIT }
+
+    private MovePlan move(String businessKey, String waveCode, String reason, boolean laterOnly,
+            boolean overrideCapacity, MoveMode mode) {
         reason = Input.reason(reason);
+        if (reason == null && mode != MoveMode.PREVIEW) {
+            throw DomainException.invalid("reason må fylles ut: historikken skal vise hvorfor kommunen ble flyttet.");
+        }
         ImplementationProject project = openProject(businessKey).orElseThrow(() -> DomainException.conflict(
                 "Kommune " + businessKey + " har ikke noe aktivt innføringsprosjekt å flytte."));
+        if (waveCode == null || waveCode.isBlank()) {
+            throw DomainException.invalid("waveCode må fylles ut.");
+        }
         Wave target = waves.require(waveCode);
         Wave current = project.getWave();
         if (target.getCode().equals(current.getCode())) {
@@ -263,23 +296,39 @@ public class ProjectService {
                     + " (" + date(current.getGoLiveDate()) + ").");
         }
         ProjectSchedule newSchedule = ProjectSchedule.forGoLive(target.getGoLiveDate());
-        if (!project.isServiceAgreementSigned() && newSchedule.serviceAgreementDeadlinePassed(ProjectSchedule.now())) {
-            throw DomainException.unprocessable("I bølge " + target.getCode() + " var fristen for tjenesteavtale "
-                    + date(newSchedule.serviceAgreementDue()) + "; den er passert. Velg en senere bølge.");
-        }
         if (!ProjectSchedule.today().isBefore(newSchedule.stabilizationEnd())) {
             throw DomainException.unprocessable("Bølge " + target.getCode() + " er allerede ferdig stabilisert.");
         }
-        ProjectSchedule before = project.schedule();
+        MovePlanner.Planned planned = planner.forProject(project, target, reason, overrideCapacity);
+        if (!planned.plan().allowed()) {
+            if (mode == MoveMode.PREVIEW) {
+                return planned.plan();
+            }
+            throw MovePlanner.refusal(planned.plan());
+        }
+        Map<String, MovePlanner.Snapshot> snapshotBefore = mode == MoveMode.AFTER_COMMIT ? null
+                : planner.snapshot(planned.steps());
+        MovePlanner.Step step = planned.steps().get(0);
+        ProjectSchedule before = step.before();
+        project.recordFacts(step.facts().preProjectStarted(), step.facts().mainProjectStarted(),
+                step.facts().wentLive());
         project.moveTo(target);
-        rescheduler.rescheduleAfterCommit(project.getProcessInstanceId());
+        MovePlan.Capacity capacity = planned.plan().capacity();
+        String overridden = capacity != null && capacity.overridden() ? " (bølge " + target.getCode() + " var full: "
+                + MovePlanner.use(capacity) + "; RAG overstyrte kapasiteten)" : "";
         audit(project, "MOVED", "Flyttet fra bølge " + current.getCode() + " til " + target.getCode()
-                + (reason == null ? "" : ": " + reason));
+                + (reason == null ? "" : ": " + reason) + overridden);
         events.publishEvent(new ProjectScheduleChanged(project.getId(), businessKey,
                 project.getMunicipality().getName() + " er flyttet fra bølge " + current.getCode() + " til "
-                        + target.getCode(), reason == null ? "RAG har flyttet kommunen til en annen bølge." : reason,
-                before, project.schedule(), "moved:" + target.getCode() + ":" + ProjectSchedule.now()));
-        return project;
+                        + target.getCode(), reason, before, project.schedule(),
+                "moved:" + target.getCode() + ":" + ProjectSchedule.now()));
+        if (mode == MoveMode.AFTER_COMMIT) {
+            rescheduler.rescheduleAfterCommit(project.getProcessInstanceId());
+            return planned.plan();
+        }
+        projects.flush();
+        rescheduler.reschedule(project.getProcessInstanceId());
+        return MovePlanner.withConsequences(planned.plan(), snapshotBefore, planner.snapshot(planned.steps()));
     }
 
     /** Every project, open or closed. */

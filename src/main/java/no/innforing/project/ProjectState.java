@@ -32,6 +32,10 @@ public enum ProjectState {
         return OPEN.contains(this);
     }
 
+    /** The states of a project whose municipality pays a cost share: it runs, or ran to the end. */
+    public static final Set<ProjectState> COST_SHARING = Collections.unmodifiableSet(EnumSet.of(ACTIVE, MOVED,
+            COMPLETED));
+
     /** The states of a project that is still running. */
     public static final Set<ProjectState> OPEN = Collections.unmodifiableSet(EnumSet.of(ACTIVE, MOVED));
 }

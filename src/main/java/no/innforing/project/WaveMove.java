@@ -3,8 +3,7 @@ package no.innforing.project;
 import static no.innforing.shared.Norwegian.date;
 
 import java.time.LocalDate;
-import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
 import no.innforing.shared.CurrentUser;
 import no.innforing.shared.DomainException;
 import no.innforing.shared.Input;
@@ -12,11 +11,16 @@ import no.innforing.wave.Wave;
 import no.innforing.wave.WaveChange;
 import no.innforing.wave.WaveService;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Moves a wave's go-live date, and with it every active member's schedule, task due dates, timers and planned
- * reminders, in one transaction: all move or none does.
+ * Moves a wave's go-live date, and with it what lies ahead for every open member: its milestones not yet reached,
+ * task due dates, timers and planned reminders, in one transaction: all move or none does. Reached milestones keep
+ * their dates. The preview runs the same move in a transaction that is rolled back, so it shows exactly what the
+ * move does.
  */
 @Service
 public class WaveMove {
@@ -25,56 +29,73 @@ public class WaveMove {
     private final ProjectService projects;
     private final ProjectRescheduler rescheduler;
     private final CurrentUser currentUser;
+    private final MovePlanner planner;
+    private final TransactionTemplate trial;
 
-    WaveMove(WaveService waves, ProjectService projects, ProjectRescheduler rescheduler, CurrentUser currentUser) {
+    WaveMove(WaveService waves, ProjectService projects, ProjectRescheduler rescheduler, CurrentUser currentUser,
+            MovePlanner planner, PlatformTransactionManager transactions) {
         this.waves = waves;
         this.projects = projects;
         this.rescheduler = rescheduler;
         this.currentUser = currentUser;
+        this.planner = planner;
+        this.trial = new TransactionTemplate(transactions);
+        this.trial.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** A move that happened: the wave's recorded change and what it did to each member. */
+    public record Moved(WaveChange change, MovePlan plan) {
     }
 
     /**
-     * Sets the wave's go-live date. Refused, with the members named, when the new date would put the
-     * service-agreement deadline of a member that has not signed in the past: RAG moves those members first.
+     * Sets the wave's go-live date. Refused (422), naming the members and milestones, when it would change the
+     * go-live of a member that has gone live or put a member's next milestone in the past.
      */
     @Transactional
-    public WaveChange moveGoLive(String code, LocalDate newGoLive, String reason) {
+    public Moved moveGoLive(String code, LocalDate newGoLive, String reason) {
+        return move(code, newGoLive, reason, false);
+    }
+
+    /** What {@link #moveGoLive} would do, blockers included; nothing changes. */
+    public MovePlan preview(String code, LocalDate newGoLive, String reason) {
+        return trial.execute(status -> {
+            status.setRollbackOnly();
+            Moved moved = move(code, newGoLive, reason, true);
+            return moved.plan();
+        });
+    }
+
+    private Moved move(String code, LocalDate newGoLive, String reason, boolean preview) {
         if (newGoLive == null) {
             throw DomainException.invalid("goLiveDate må fylles ut (ÅÅÅÅ-MM-DD).");
         }
         Input.plannedDate(newGoLive, "goLiveDate", ProjectSchedule.today());
         reason = Input.reason(reason);
-        if (reason == null) {
+        if (reason == null && !preview) {
             throw DomainException.invalid("reason må fylles ut: historikken skal vise hvorfor bølgen ble flyttet.");
         }
         Wave wave = waves.require(code);
-        LocalDate oldGoLive = wave.getGoLiveDate();
-        if (oldGoLive.equals(newGoLive)) {
+        if (wave.getGoLiveDate().equals(newGoLive)) {
             throw DomainException.conflict("Bølge " + code + " har allerede produksjonssetting " + date(newGoLive) + ".");
         }
-        ProjectSchedule newSchedule = ProjectSchedule.forGoLive(newGoLive);
-        List<ImplementationProject> members = projects.openProjectsInWave(code);
-        if (newSchedule.serviceAgreementDeadlinePassed(ProjectSchedule.now())) {
-            String blocked = members.stream().filter(p -> !p.isServiceAgreementSigned())
-                    .map(p -> p.getMunicipality().getName() + " (" + p.getMunicipality().getNumber() + ")")
-                    .collect(Collectors.joining(", "));
-            if (!blocked.isEmpty()) {
-                throw DomainException.unprocessable("Ny produksjonssetting " + date(newGoLive)
-                        + " gir frist for tjenesteavtale " + date(newSchedule.serviceAgreementDue())
-                        + ", som er passert, for kommuner som ikke har signert: " + blocked
-                        + ". Flytt dem til en annen bølge først.");
+        MovePlanner.Planned planned = planner.forWave(wave, newGoLive, reason == null ? null : reason.trim());
+        if (!planned.plan().allowed()) {
+            if (preview) {
+                return new Moved(null, planned.plan());
             }
+            throw MovePlanner.refusal(planned.plan());
         }
-        WaveChange change = waves.changeGoLive(wave, newGoLive, reason.trim(), currentUser.id(),
-                ProjectSchedule.now(), members.size());
-        for (ImplementationProject member : members) {
-            ProjectSchedule before = ProjectSchedule.forGoLive(oldGoLive);
-            if (member.getServiceAgreementExtendedTo() != null) {
-                before = before.withServiceAgreementDue(member.getServiceAgreementExtendedTo());
-            }
-            projects.recordWaveMoved(member, before, reason.trim());
+        Map<String, MovePlanner.Snapshot> before = planner.snapshot(planned.steps());
+        WaveChange change = waves.changeGoLive(wave, newGoLive, reason == null ? "(forhåndsvisning)" : reason.trim(),
+                currentUser.id(), ProjectSchedule.now(), planned.steps().size());
+        for (MovePlanner.Step step : planned.steps()) {
+            ImplementationProject member = step.project();
+            member.recordFacts(step.facts().preProjectStarted(), step.facts().mainProjectStarted(),
+                    step.facts().wentLive());
+            projects.recordWaveMoved(member, step.before(), reason == null ? "" : reason.trim());
             rescheduler.reschedule(member.getProcessInstanceId());
         }
-        return change;
+        return new Moved(change, MovePlanner.withConsequences(planned.plan(), before,
+                planner.snapshot(planned.steps())));
     }
 }

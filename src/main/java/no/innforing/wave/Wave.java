@@ -25,6 +25,12 @@ public class Wave {
     @Column(name = "sequence_no")
     private int sequenceNo;
 
+    @Column(name = "capacity_municipalities")
+    private Integer capacityMunicipalities;
+
+    @Column(name = "capacity_inhabitants")
+    private Integer capacityInhabitants;
+
     protected Wave() {
     }
 
@@ -54,6 +60,21 @@ public class Wave {
 
     public int getSequenceNo() {
         return sequenceNo;
+    }
+
+    /** How many municipalities the wave can take; null when RAG has set no limit. */
+    public Integer getCapacityMunicipalities() {
+        return capacityMunicipalities;
+    }
+
+    /** How many inhabitants the wave's municipalities may have together; null when RAG has set no limit. */
+    public Integer getCapacityInhabitants() {
+        return capacityInhabitants;
+    }
+
+    void setCapacity(Integer municipalities, Integer inhabitants) {
+        this.capacityMunicipalities = municipalities;
+        this.capacityInhabitants = inhabitants;
     }
 
     public void setGoLiveDate(LocalDate goLiveDate) {

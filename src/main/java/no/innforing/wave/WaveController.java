@@ -9,6 +9,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,6 +35,19 @@ class WaveController {
         return ResponseEntity.created(URI.create("/api/waves/" + created.getCode())).body(WaveView.of(created));
     }
 
+    record CapacityRequest(Integer municipalities, Integer inhabitants) {
+    }
+
+    /** RAG sets how many municipalities (and optionally inhabitants) the wave can take; null removes a limit. */
+    @PutMapping("/{code}/capacity")
+    WaveView capacity(@PathVariable String code, @RequestBody CapacityRequest request) {
+        access.requireRegional("sette kapasitet for bølger");
+        if (request == null) {
+            throw no.innforing.shared.DomainException.invalid("Send {\"municipalities\":4,\"inhabitants\":null}.");
+        }
+        return WaveView.of(waves.setCapacity(code, request.municipalities(), request.inhabitants()));
+    }
+
     @GetMapping("/{code}/changes")
     List<WaveChangeView> changes(@PathVariable String code) {
         return waves.history(code).stream().map(WaveChangeView::of).toList();
@@ -44,9 +58,11 @@ class WaveController {
         return waves.all().stream().map(WaveView::of).toList();
     }
 
-    record WaveView(String code, String name, String hospitalTrust, LocalDate goLiveDate) {
+    record WaveView(String code, String name, String hospitalTrust, LocalDate goLiveDate,
+            Integer capacityMunicipalities, Integer capacityInhabitants) {
         static WaveView of(Wave w) {
-            return new WaveView(w.getCode(), w.getName(), w.getHospitalTrust(), w.getGoLiveDate());
+            return new WaveView(w.getCode(), w.getName(), w.getHospitalTrust(), w.getGoLiveDate(),
+                    w.getCapacityMunicipalities(), w.getCapacityInhabitants());
         }
     }
 }

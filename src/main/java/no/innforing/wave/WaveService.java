@@ -106,6 +106,20 @@ public class WaveService {
         return changes.save(new WaveChange(wave.getCode(), oldGoLive, newGoLive, reason, actor, at, projectsMoved));
     }
 
+    /**
+     * Sets how many municipalities (and optionally inhabitants) the wave can take; null removes a limit. A limit
+     * below today's use is allowed: it only refuses further moves into the wave.
+     */
+    public Wave setCapacity(String code, Integer municipalities, Integer inhabitants) {
+        Wave wave = require(code);
+        if ((municipalities != null && municipalities < 1) || (inhabitants != null && inhabitants < 1)) {
+            throw DomainException.invalid("Kapasiteten må være minst 1 (kommuner og innbyggere), eller tom for "
+                    + "ingen grense.");
+        }
+        wave.setCapacity(municipalities, inhabitants);
+        return waves.save(wave);
+    }
+
     @Transactional(readOnly = true)
     public List<WaveChange> history(String code) {
         return changes.findByWaveCodeOrderByChangedAtDesc(code);
