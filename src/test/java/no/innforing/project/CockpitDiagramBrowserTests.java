@@ -24,9 +24,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * RAG opens the implementation process in Cockpit on a 1400 × 900 screen and reads it at the zoom Cockpit opens it
- * with: the whole diagram fits the width, and the seven phases, the service-agreement deadline, withdrawal and
- * go/no-go have labels large enough to read that do not overlap. The screenshot is
- * {@code target/screenshots/cockpit-process.png}.
+ * with (fitted to the diagram pane): the whole diagram fits the width, and the seven phases, the service-agreement
+ * deadline, withdrawal and the lanes have labels large enough to read, not overlapping and not covered. Go/no-go and
+ * RAG's decisions sit inside their phases: one click on the phase's drill-down arrow shows them, checked the same
+ * way. Screenshots: {@code target/screenshots/cockpit-process.png}, {@code cockpit-process-go-live.png},
+ * {@code cockpit-process-service-agreement.png}.
  */
 class CockpitDiagramBrowserTests extends IntegrationTest {
 
