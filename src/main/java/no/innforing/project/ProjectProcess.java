@@ -58,6 +58,22 @@ public final class ProjectProcess {
     public static final String SERVICE_TASK_NOTIFY_PHASE_STARTED_GO_LIVE_IN_FOUR_WEEKS =
             "ServiceTask_NotifyPhaseStartedGoLiveInFourWeeks";
 
+    /**
+     * The activity a project registered in {@code phase} starts at: the phase's subprocess. A project registered
+     * mid-programme starts its instance there (beside {@link #SUBPROCESS_REMINDERS}), not at the start event.
+     */
+    public static String phaseActivity(ProjectPhase phase) {
+        return switch (phase) {
+            case POLITICAL_DECISION -> SUBPROCESS_POLITICAL_DECISION;
+            case EARLY_START -> SUBPROCESS_EARLY_START;
+            case PRE_PROJECT -> SUBPROCESS_PRE_PROJECT;
+            case SERVICE_AGREEMENT -> SUBPROCESS_SERVICE_AGREEMENT;
+            case MAIN_PROJECT -> SUBPROCESS_MAIN_PROJECT;
+            case GO_LIVE -> SUBPROCESS_GO_LIVE;
+            case STABILIZATION -> SUBPROCESS_STABILIZATION;
+        };
+    }
+
     // Service-agreement reminders (a branch in parallel with the phases)
     public static final String SUBPROCESS_REMINDERS = "SubProcess_ServiceAgreementReminders";
     public static final String TIMER_REMINDER = "Timer_ServiceAgreementReminder";

@@ -19,6 +19,7 @@ import no.innforing.wave.Wave;
 import no.innforing.wave.WaveService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -138,8 +139,16 @@ public class ProjectService {
         variables.put(VAR_START_PHASE, phase.name());
         variables.put(VAR_EARLY_START, registration.earlyStart());
         variables.put(VAR_PROJECT_LEADER_GROUP, MunicipalityAccess.projectLeaderGroup(municipality.getNumber()));
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, municipality.getNumber(),
-                variables);
+        ProcessInstantiationBuilder start = runtimeService.createProcessInstanceByKey(PROCESS_KEY)
+                .businessKey(municipality.getNumber()).setVariables(variables);
+        if (phase != ProjectPhase.POLITICAL_DECISION) {
+            // Mid-programme: start at the phase's subprocess instead of the start event, and start by hand what the
+            // start event's parallel fork (Gateway_Fork) starts beside the phases: the service-agreement reminders
+            // (their start listener plans them, or none once the agreement is signed). The withdrawal event
+            // subprocess and the boundary timers come with their scopes, as on the ordinary path.
+            start.startBeforeActivity(SUBPROCESS_REMINDERS).startBeforeActivity(ProjectProcess.phaseActivity(phase));
+        }
+        ProcessInstance instance = start.execute();
         project.attachProcessInstance(instance.getId());
         return project;
     }

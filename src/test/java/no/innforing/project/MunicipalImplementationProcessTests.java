@@ -436,8 +436,13 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
     void aProjectUnderWayStartsAtThePhaseItHasReached() {
         ProcessInstance preProject = start(new Registration("1576", "KI3", false, ProjectPhase.PRE_PROJECT,
                 LocalDate.of(2026, 2, 1), null));
-        assertThat(preProject).hasNotPassed(SUBPROCESS_POLITICAL_DECISION)
-                .isWaitingAt(SERVICE_TASK_NOTIFY_PHASE_STARTED_PRE_PROJECT);
+        // Started at the phase's subprocess, not at the start event, with the reminders beside it as the fork would.
+        assertThat(preProject).hasNotPassed("StartEvent_ProjectRegistered", "Gateway_Fork", SUBPROCESS_POLITICAL_DECISION)
+                .isWaitingAt(SERVICE_TASK_NOTIFY_PHASE_STARTED_PRE_PROJECT, TIMER_REMINDER);
+        assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(preProject.getId())
+                .activityId(TIMER_REMINDER).count()).as("reminders before the deadline of 28 February 2027").isEqualTo(4);
+        assertThat(runtimeService.createEventSubscriptionQuery().processInstanceId(preProject.getId())
+                .eventName(MESSAGE_WITHDRAWAL_REQUESTED).count()).as("withdrawal on request is possible").isOne();
         execute(job(SERVICE_TASK_NOTIFY_PHASE_STARTED_PRE_PROJECT, preProject));
         assertThat(preProject).isWaitingAt(TASK_ESTABLISH_PROJECT_ORGANISATION);
         // Registered straight into the phase: the notice is recorded once, as skipped, and not sent.
@@ -446,8 +451,10 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
 
         ProcessInstance mainProject = start(new Registration(KRISTIANSUND, "KI3", false, ProjectPhase.MAIN_PROJECT,
                 LocalDate.of(2025, 9, 1), LocalDate.of(2026, 2, 20)));
-        assertThat(mainProject).hasNotPassed(TIMER_MAIN_PROJECT_START)
+        assertThat(mainProject).hasNotPassed(TIMER_MAIN_PROJECT_START, "StartEvent_ProjectRegistered")
                 .isWaitingAt(SERVICE_TASK_NOTIFY_PHASE_STARTED_MAIN_PROJECT);
+        // The agreement is signed: the reminders branch starts, plans none and ends.
+        assertThat(mainProject).hasPassed(SUBPROCESS_REMINDERS, "EndEvent_RemindersDone").isNotWaitingAt(TIMER_REMINDER);
         execute(job(SERVICE_TASK_NOTIFY_PHASE_STARTED_MAIN_PROJECT, mainProject));
         assertThat(mainProject).isWaitingAt(TASK_TRAINING_PLAN);
         assertThat(phaseNotices(mainProject)).containsExactly("MAIN_PROJECT:SKIPPED");
@@ -457,7 +464,7 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
 
         ProcessInstance stabilization = start(new Registration("5001", "PD1", false, ProjectPhase.STABILIZATION, null,
                 null));
-        assertThat(stabilization).isWaitingAt(TASK_FOLLOW_UP_ERRORS);
+        assertThat(stabilization).hasNotPassed(SUBPROCESS_GO_LIVE).isWaitingAt(TASK_FOLLOW_UP_ERRORS);
         assertThat(task(TASK_FOLLOW_UP_ERRORS, stabilization).getDueDate()).isEqualTo(endOf(LocalDate.of(2026, 8, 5)));
     }
 
