@@ -245,6 +245,9 @@ class PlatformOverheadBenchmark extends IntegrationTest {
 
     private <T> T measure(boolean platform, Operation operation, Supplier<T> work) {
         AtomicLong counter = platform ? PLATFORM_STATEMENTS : BARE_STATEMENTS;
+        if (Boolean.getBoolean("benchmark.sql-log")) {
+            System.out.println("=== " + (platform ? "platform" : "bare") + " " + operation);
+        }
         long statements = counter.get();
         long start = System.nanoTime();
         T result = work.get();
@@ -366,7 +369,11 @@ class PlatformOverheadBenchmark extends IntegrationTest {
                 }
             }
         };
-        return ProxyDataSourceBuilder.create(source).listener(count).build();
+        ProxyDataSourceBuilder proxy = ProxyDataSourceBuilder.create(source).listener(count);
+        if (Boolean.getBoolean("benchmark.sql-log")) {
+            proxy.name(counter == PLATFORM_STATEMENTS ? "platform" : "bare").logQueryToSysOut();
+        }
+        return proxy.build();
     }
 
     @AfterAll
