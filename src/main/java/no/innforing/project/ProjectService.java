@@ -153,10 +153,27 @@ public class ProjectService {
         return project;
     }
 
-    /** The municipality's open project, if it has one. */
+    /**
+     * The municipality's open project, if it has one. The process reads it for every due date, timer date and
+     * overdue notice, often many times in one engine command (a phase opening five tasks asks fifteen times): within
+     * a transaction the answer is remembered by id, and a repeated read is served from the persistence context
+     * (no SQL) as long as the project is still open.
+     */
     @Transactional(readOnly = true)
     public java.util.Optional<ImplementationProject> openProject(String municipalityNumber) {
-        return projects.findFirstByMunicipalityNumberAndStateIn(municipalityNumber, ProjectState.OPEN);
+        Map<String, Long> known = OpenProjectsInTransaction.current();
+        Long id = known == null ? null : known.get(municipalityNumber);
+        if (id != null) {
+            var remembered = projects.findById(id).filter(project -> ProjectState.OPEN.contains(project.getState()));
+            if (remembered.isPresent()) {
+                return remembered;
+            }
+        }
+        var found = projects.findFirstByMunicipalityNumberAndStateIn(municipalityNumber, ProjectState.OPEN);
+        if (known != null) {
+            found.ifPresent(project -> known.put(municipalityNumber, project.getId()));
+        }
+        return found;
     }
 
     /** The open project or else the latest one: what a reader of the municipality's project wants to see. */

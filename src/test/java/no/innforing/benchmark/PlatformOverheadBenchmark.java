@@ -1,0 +1,386 @@
+package no.innforing.benchmark;
+
+import static no.innforing.benchmark.BenchmarkReport.format;
+import static no.innforing.benchmark.BenchmarkReport.median;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+import net.ttddyy.dsproxy.support.ProxyDataSource;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import no.innforing.IntegrationTest;
+import no.innforing.PostgresTestDatabase;
+import no.innforing.project.ProjectProcess;
+import no.innforing.project.ProjectService;
+import no.innforing.project.ProjectService.Registration;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.impl.BpmnModelConstants;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.TimeCycle;
+import org.camunda.bpm.model.bpmn.instance.TimeDate;
+import org.camunda.bpm.model.bpmn.instance.TimeDuration;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+
+/**
+ * Benchmark, not a test: what the platform's own logic (schedule lookups for every timer and due date, listeners,
+ * delegates, audit, access grants, notifications queued) costs on top of the engine. The same projects are
+ * registered and driven through every phase (time travel, job executor off) twice, interleaved project by project
+ * on one PostgreSQL server: by the platform, and by a bare engine of its own (a database of its own) running the same
+ * BPMN stripped of everything the platform adds: the stripped model is derived from the real file with the model
+ * API (listeners removed; delegates and bean expressions replaced by {@code ${true}}; due dates, candidate groups
+ * and timer dates made constants), so it cannot drift from the real one. Per operation: median time and SQL
+ * statements (counted with datasource-proxy; a batch counts each of its statements).
+ */
+class PlatformOverheadBenchmark extends IntegrationTest {
+
+    static final int PROJECTS = Integer.getInteger("benchmark.projects", 356);
+    static final String WAVE = "KI3";
+    static final List<String> PATH_TIMERS = List.of(ProjectProcess.TIMER_PRE_PROJECT_START,
+            ProjectProcess.TIMER_MAIN_PROJECT_START, ProjectProcess.TIMER_GO_LIVE_READINESS,
+            ProjectProcess.TIMER_GO_LIVE_DATE, ProjectProcess.TIMER_STABILIZATION_END);
+
+    enum Operation { REGISTRATION, TASK_COMPLETION, TIMER, OTHER_JOB }
+
+    static final AtomicLong PLATFORM_STATEMENTS = new AtomicLong();
+    static final AtomicLong BARE_STATEMENTS = new AtomicLong();
+
+    @TestConfiguration
+    static class CountStatements {
+        @Bean
+        static BeanPostProcessor countPlatformStatements() {
+            return new OrderedPostProcessor();
+        }
+    }
+
+    static final class OrderedPostProcessor implements BeanPostProcessor, Ordered {
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String beanName) {
+            if (bean instanceof DataSource source && !(bean instanceof ProxyDataSource)) {
+                return counting(source, PLATFORM_STATEMENTS);
+            }
+            return bean;
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
+    }
+
+    @Autowired
+    ProjectService projects;
+
+    private static ProcessEngine bare;
+    private static HikariDataSource barePool;
+
+    /** What a measured operation cost: nanoseconds and statements, per engine and operation. */
+    private final Map<Operation, List<Double>> platformMillis = new EnumMap<>(Operation.class);
+    private final Map<Operation, List<Double>> bareMillis = new EnumMap<>(Operation.class);
+    private final Map<Operation, List<Double>> platformSql = new EnumMap<>(Operation.class);
+    private final Map<Operation, List<Double>> bareSql = new EnumMap<>(Operation.class);
+
+    @Test
+    void platformAgainstTheBareEngine() throws Exception {
+        startBareEngine();
+        List<String> platformInstances = new ArrayList<>();
+        List<String> bareInstances = new ArrayList<>();
+        for (int i = 0; i < PROJECTS; i++) {
+            String number = String.valueOf(6000 + i);
+            municipality(number, "Kommune " + number, 1000 + 37 * i);
+            setClock(TODAY);
+            platformInstances.add(measure(true, Operation.REGISTRATION, () -> projects.register(
+                    Registration.of(number, WAVE)).getProcessInstanceId()));
+            bareInstances.add(measure(false, Operation.REGISTRATION, () -> bare.getRuntimeService()
+                    .startProcessInstanceByKey(ProjectProcess.PROCESS_KEY, number, bareStartVariables())
+                    .getId()));
+        }
+        for (int i = 0; i < PROJECTS; i++) {
+            setClock(TODAY);
+            drive(processEngine, true, platformInstances.get(i));
+            setClock(TODAY);
+            drive(bare, false, bareInstances.get(i));
+        }
+        ClockUtil.reset();
+
+        StringBuilder rows = new StringBuilder();
+        for (Operation operation : Operation.values()) {
+            double platform = median(platformMillis.get(operation));
+            double engine = median(bareMillis.get(operation));
+            rows.append(format("| %s | %d | %.1f | %.1f | **%.2f** | %.0f | %.0f |%n", label(operation),
+                    platformMillis.get(operation).size(), platform, engine, platform / engine,
+                    median(platformSql.get(operation)), median(bareSql.get(operation))));
+        }
+        BenchmarkReport.write("overhead", "Platform overhead per operation", format("""
+                `PlatformOverheadBenchmark`: %d projects registered in one wave and driven through every phase
+                (political decision to closing) with time travel on PostgreSQL, by the platform and, interleaved
+                project by project, by a bare engine running the same BPMN stripped of the platform's delegates,
+                listeners and bean expressions (derived from the real file with the model API). Median per operation;
+                statements counted with datasource-proxy. Targets: task completion ≤ 1.3×, registration ≤ 1.5×,
+                timer ≤ 1.3× the bare engine.
+
+                | operation | count per engine | platform ms | bare engine ms | ratio | platform statements | bare statements |
+                |---|---|---|---|---|---|---|
+                %s
+                A timer is one of the five timers on the main path (pre-project start, main-project start, go-live
+                readiness, go-live, stabilization end); other jobs are the asynchronous service tasks (phase notices,
+                saving the benefit plan, starting the benefit follow-up).
+                """, PROJECTS, rows));
+    }
+
+    private static String label(Operation operation) {
+        return switch (operation) {
+            case REGISTRATION -> "registration";
+            case TASK_COMPLETION -> "task completion";
+            case TIMER -> "timer firing";
+            case OTHER_JOB -> "other job (asynchronous service task)";
+        };
+    }
+
+    /** Completes tasks and fires jobs until the project is closed: tasks first, then jobs, then the next timer. */
+    private void drive(ProcessEngine engine, boolean platform, String instanceId) {
+        int steps = 0;
+        while (engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instanceId).count() > 0) {
+            assertThat(steps++).as("steps of project %s", instanceId).isLessThan(200);
+            Task task = engine.getTaskService().createTaskQuery().processInstanceId(instanceId).list().stream()
+                    .min(java.util.Comparator.comparing(Task::getTaskDefinitionKey)).orElse(null);
+            if (task != null) {
+                Map<String, Object> variables = variables(task.getTaskDefinitionKey());
+                measure(platform, Operation.TASK_COMPLETION, () -> {
+                    engine.getTaskService().complete(task.getId(), variables);
+                    return null;
+                });
+                continue;
+            }
+            Job message = engine.getManagementService().createJobQuery().processInstanceId(instanceId).messages()
+                    .listPage(0, 1).stream().findFirst().orElse(null);
+            if (message != null) {
+                measure(platform, Operation.OTHER_JOB, () -> {
+                    engine.getManagementService().executeJob(message.getId());
+                    return null;
+                });
+                continue;
+            }
+            Job timer = PATH_TIMERS.stream().flatMap(id -> engine.getManagementService().createJobQuery()
+                    .processInstanceId(instanceId).activityId(id).list().stream()).findFirst()
+                    .orElseThrow(() -> new AssertionError("project " + instanceId + " waits with no task and no timer"));
+            if (platform) {
+                ClockUtil.setCurrentTime(timer.getDuedate());
+            }
+            measure(platform, Operation.TIMER, () -> {
+                engine.getManagementService().executeJob(timer.getId());
+                return null;
+            });
+        }
+    }
+
+    /** What the project leader enters, dates being today's (the clock's) date. */
+    private static Map<String, Object> variables(String taskKey) {
+        String today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), OSLO).toString();
+        Map<String, Object> variables = new HashMap<>();
+        switch (taskKey) {
+            case ProjectProcess.TASK_REGISTER_POLITICAL_DECISION -> {
+                variables.put("councilDecision", "JOIN");
+                variables.put("politicalDecisionDate", today);
+            }
+            case ProjectProcess.TASK_SIGN_CALL_OFF_AGREEMENT -> {
+                variables.put(ProjectProcess.VAR_CALL_OFF_SIGNED_ON, today);
+                variables.put("callOffAgreementSignedBy", "Kommunedirektøren");
+            }
+            case ProjectProcess.TASK_ESTABLISH_PROJECT_ORGANISATION ->
+                    variables.put("implementationLeadName", "Kari Nordmann");
+            case ProjectProcess.TASK_BENEFIT_PLAN -> {
+                variables.put("benefitExpected", "Færre legemiddelfeil");
+                variables.put("benefitAmbition", "−80 % innen tre år");
+            }
+            case ProjectProcess.TASK_SIGN_SERVICE_AGREEMENT -> {
+                variables.put(ProjectProcess.VAR_SERVICE_AGREEMENT_DECISION, "SIGN");
+                variables.put(ProjectProcess.VAR_SERVICE_AGREEMENT_SIGNED_ON, today);
+            }
+            case ProjectProcess.TASK_REVIEW_RISKS_MAIN_PROJECT, ProjectProcess.TASK_REVIEW_RISKS_STABILIZATION ->
+                    variables.put("risksReviewed", true);
+            case ProjectProcess.TASK_ASSESS_GO_LIVE_READINESS -> {
+                variables.put("technicalReady", true);
+                variables.put("accessOrdered", true);
+                variables.put("superUsersTrained", true);
+                variables.put("endUserTrainingPercent", 95);
+                variables.put("openCriticalRisks", 0);
+            }
+            case ProjectProcess.TASK_CUT_OVER -> variables.put("wentLiveOn", today);
+            case ProjectProcess.TASK_CLOSE_PROJECT -> variables.put("finalReport", "Alt gikk bra.");
+            default -> {
+            }
+        }
+        return variables;
+    }
+
+    private <T> T measure(boolean platform, Operation operation, Supplier<T> work) {
+        AtomicLong counter = platform ? PLATFORM_STATEMENTS : BARE_STATEMENTS;
+        if (Boolean.getBoolean("benchmark.sql-log")) {
+            System.out.println("=== " + (platform ? "platform" : "bare") + " " + operation);
+        }
+        long statements = counter.get();
+        long start = System.nanoTime();
+        T result = work.get();
+        double millis = (System.nanoTime() - start) / 1e6;
+        (platform ? platformMillis : bareMillis).computeIfAbsent(operation, o -> new ArrayList<>()).add(millis);
+        (platform ? platformSql : bareSql).computeIfAbsent(operation, o -> new ArrayList<>())
+                .add((double) (counter.get() - statements));
+        return result;
+    }
+
+    /** What the platform's start listeners would have set and the stripped model still reads. */
+    private static Map<String, Object> bareStartVariables() {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("startPhase", "POLITICAL_DECISION");
+        variables.put("earlyStart", false);
+        variables.put("plannedReminders", List.of(60, 30, 14, 7));
+        return variables;
+    }
+
+    // --- the bare engine -------------------------------------------------------------------------------------
+
+    private void startBareEngine() throws Exception {
+        if (jdbc.queryForList("select 1 from pg_database where datname = 'innforing_bare'").isEmpty()) {
+            jdbc.execute("create database innforing_bare");
+        }
+        String url = PostgresTestDatabase.url();
+        int slash = url.lastIndexOf('/');
+        int query = url.indexOf('?', slash);
+        String bareUrl = url.substring(0, slash + 1) + "innforing_bare" + (query < 0 ? "" : url.substring(query));
+        barePool = new HikariDataSource();
+        barePool.setJdbcUrl(bareUrl);
+        barePool.setUsername(PostgresTestDatabase.username());
+        barePool.setPassword(PostgresTestDatabase.password());
+
+        StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+        configuration.setProcessEngineName("bare");
+        configuration.setDataSource(counting(barePool, BARE_STATEMENTS));
+        configuration.setDatabaseSchemaUpdate("create-drop");
+        configuration.setHistory("full");
+        configuration.setJobExecutorActivate(false);
+        configuration.setAuthorizationEnabled(true);
+        configuration.setIdGenerator(new StrongUuidGenerator());
+        configuration.setJobExecutorAcquireByDueDate(true);
+        configuration.setJobExecutorPreferTimerJobs(true);
+        configuration.setDefaultSerializationFormat("application/json");
+        configuration.getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
+        bare = configuration.buildProcessEngine();
+
+        try (InputStream dmn = getClass().getResourceAsStream("/bpmn/go-live-readiness.dmn")) {
+            bare.getRepositoryService().createDeployment().name("bare")
+                    .addModelInstance("municipal-implementation.bpmn", strippedModel())
+                    .addInputStream("go-live-readiness.dmn", dmn).deploy();
+        }
+    }
+
+    /** The real process with the platform taken out, as the class comment says. */
+    static BpmnModelInstance strippedModel() throws Exception {
+        BpmnModelInstance model;
+        try (InputStream real = PlatformOverheadBenchmark.class.getResourceAsStream("/bpmn/municipal-implementation.bpmn")) {
+            model = Bpmn.readModelFromStream(real);
+        }
+        for (CamundaExecutionListener listener : List.copyOf(model.getModelElementsByType(CamundaExecutionListener.class))) {
+            if (!engineLevel(listener.getCamundaExpression())) {
+                listener.getParentElement().removeChildElement(listener);
+            }
+        }
+        for (CamundaTaskListener listener : List.copyOf(model.getModelElementsByType(CamundaTaskListener.class))) {
+            if (!engineLevel(listener.getCamundaExpression())) {
+                listener.getParentElement().removeChildElement(listener);
+            }
+        }
+        for (CamundaFailedJobRetryTimeCycle cycle : model.getModelElementsByType(CamundaFailedJobRetryTimeCycle.class)) {
+            cycle.setTextContent("R3/PT5M");
+        }
+        for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+            if (engineLevel(task.getCamundaExpression())) {
+                continue;
+            }
+            for (String attribute : List.of("class", "delegateExpression", "resultVariable", "type", "topic")) {
+                task.removeAttributeNs(BpmnModelConstants.CAMUNDA_NS, attribute);
+            }
+            task.setCamundaExpression("${true}");
+        }
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            if (task.getCamundaDueDate() != null && task.getCamundaDueDate().contains("${")) {
+                task.setCamundaDueDate("2099-12-31T23:59:00");
+            }
+            if (task.getCamundaCandidateGroups() != null && task.getCamundaCandidateGroups().contains("${")) {
+                task.setCamundaCandidateGroups("municipality-bare");
+            }
+        }
+        for (Class<? extends ModelElementInstance> type : List.of(TimeDate.class, TimeDuration.class, TimeCycle.class)) {
+            for (ModelElementInstance timer : model.getModelElementsByType(type)) {
+                if (timer.getTextContent().contains("${")) {
+                    timer.setTextContent(type == TimeDate.class ? "2099-01-01T00:00:00" : "P100Y");
+                }
+            }
+        }
+        assertThat(model.getModelElementsByType(FlowElement.class)).isNotEmpty();
+        Bpmn.validateModel(model);
+        return model;
+    }
+
+    /** An expression that only sets a variable on the execution (the gateways read it): the engine's own work. */
+    private static boolean engineLevel(String expression) {
+        return expression != null && expression.startsWith("${execution.setVariable(");
+    }
+
+    private static DataSource counting(DataSource source, AtomicLong counter) {
+        QueryExecutionListener count = new QueryExecutionListener() {
+            @Override
+            public void beforeQuery(net.ttddyy.dsproxy.ExecutionInfo execution, List<net.ttddyy.dsproxy.QueryInfo> queries) {
+            }
+
+            @Override
+            public void afterQuery(net.ttddyy.dsproxy.ExecutionInfo execution, List<net.ttddyy.dsproxy.QueryInfo> queries) {
+                for (net.ttddyy.dsproxy.QueryInfo query : queries) {
+                    counter.addAndGet(Math.max(1, query.getParametersList().size()));
+                }
+            }
+        };
+        ProxyDataSourceBuilder proxy = ProxyDataSourceBuilder.create(source).listener(count);
+        if (Boolean.getBoolean("benchmark.sql-log")) {
+            proxy.name(counter == PLATFORM_STATEMENTS ? "platform" : "bare").logQueryToSysOut();
+        }
+        return proxy.build();
+    }
+
+    @AfterAll
+    static void closeBareEngine() {
+        if (bare != null) {
+            bare.close();
+            barePool.close();
+        }
+    }
+}

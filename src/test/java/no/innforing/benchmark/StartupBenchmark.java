@@ -1,0 +1,180 @@
+package no.innforing.benchmark;
+
+import static no.innforing.benchmark.BenchmarkReport.format;
+import static no.innforing.benchmark.BenchmarkReport.median;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Benchmark, not a test: start-up to <em>ready</em>, measured in JVMs of their own from the packaged application
+ * (run by failsafe after {@code package} in {@code ./mvnw -Pbenchmark verify}). The jar is extracted as the
+ * Dockerfile does ({@code -Djarmode=tools extract}); three ways of starting are interleaved round by round so that
+ * a drifting machine affects them alike:
+ * <ul>
+ * <li>bare: {@link bare.BareCamundaApplication}, the same starters and libraries, none of
+ * the platform;</li>
+ * <li>the platform, embedded database, no demo data (the start-up work of a production start: reference data and
+ * access set-up, process deployment);</li>
+ * <li>the same with the AppCDS archive the Dockerfile builds (a training run with
+ * {@code -XX:ArchiveClassesAtExit} and {@code -Dspring.context.exit=onRefresh}).</li>
+ * </ul>
+ * Ready = {@code /actuator/health/readiness} answers 200 (the platform reports OUT_OF_SERVICE until its start-up
+ * work is done).
+ */
+class StartupBenchmark {
+
+    static final int ROUNDS = 4;
+    static final Duration LIMIT = Duration.ofMinutes(4);
+    static final Path WORK = Path.of("target", "benchmark", "startup");
+
+    enum Way { BARE, PLATFORM, PLATFORM_WITH_CDS }
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @Test
+    void startUpToReady() throws Exception {
+        Path jar = extractedJar();
+        Path archive = WORK.resolve("app.jsa");
+        Files.deleteIfExists(archive);
+        int training = run(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar",
+                jar.toString()), platformArguments(freePort()), "training").waitFor();
+        assertThat(archive).as("CDS archive after a training run that exited with %d", training).exists();
+
+        Map<Way, List<Double>> seconds = new EnumMap<>(Way.class);
+        for (int round = 0; round < ROUNDS; round++) {
+            for (Way way : Way.values()) {
+                seconds.computeIfAbsent(way, w -> new ArrayList<>()).add(startOnce(way, jar, archive, round));
+            }
+        }
+        double bare = median(seconds.get(Way.BARE));
+        double platform = median(seconds.get(Way.PLATFORM));
+        double cds = median(seconds.get(Way.PLATFORM_WITH_CDS));
+        BenchmarkReport.write("startup", "Start-up to ready", format("""
+                `StartupBenchmark`: JVMs started from the packaged, extracted jar (as the Dockerfile runs it), %d
+                interleaved rounds, time from launching the JVM to `/actuator/health/readiness` answering 200; the
+                platform on its embedded database without demo data. Targets: platform ≤ 1.2 × bare; with CDS ≤ 0.6 ×
+                without.
+
+                | start | median s | all runs s |
+                |---|---|---|
+                | bare Spring Boot with the same starters | %.1f | %s |
+                | the platform | %.1f | %s |
+                | the platform with the AppCDS archive | %.1f | %s |
+
+                Platform / bare = **%.2f**; with CDS / without = **%.2f**.
+                """, ROUNDS, bare, runs(seconds.get(Way.BARE)), platform, runs(seconds.get(Way.PLATFORM)), cds,
+                runs(seconds.get(Way.PLATFORM_WITH_CDS)), platform / bare, cds / platform));
+    }
+
+    private double startOnce(Way way, Path jar, Path archive, int round) throws Exception {
+        int port = freePort();
+        List<String> jvm = new ArrayList<>();
+        List<String> arguments;
+        switch (way) {
+            case BARE -> {
+                String classpath = Path.of("target", "test-classes") + File.pathSeparator
+                        + jar.getParent().resolve("lib") + File.separator + "*";
+                jvm.addAll(List.of("-cp", classpath, "bare.BareCamundaApplication"));
+                arguments = List.of("--server.port=" + port,
+                        "--spring.datasource.url=jdbc:h2:mem:bare;DB_CLOSE_ON_EXIT=FALSE",
+                        "--management.endpoint.health.probes.enabled=true",
+                        "--camunda.bpm.admin-user.id=bare", "--camunda.bpm.admin-user.password=bare-Benchmark-1");
+            }
+            case PLATFORM -> {
+                jvm.addAll(List.of("-jar", jar.toString()));
+                arguments = platformArguments(port);
+            }
+            default -> {
+                jvm.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-jar", jar.toString()));
+                arguments = platformArguments(port);
+            }
+        }
+        long start = System.nanoTime();
+        Process process = run(jvm, arguments, way.name().toLowerCase() + "-" + round);
+        try {
+            while (System.nanoTime() - start < LIMIT.toNanos()) {
+                assertThat(process.isAlive()).as("%s exited early, see target/benchmark/startup", way).isTrue();
+                if (ready(port)) {
+                    return (System.nanoTime() - start) / 1e9;
+                }
+                Thread.sleep(50);
+            }
+            throw new AssertionError(way + " was not ready within " + LIMIT);
+        } finally {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+
+    private static List<String> platformArguments(int port) {
+        return List.of("--server.port=" + port, "--spring.datasource.url=jdbc:h2:mem:platform;DB_CLOSE_ON_EXIT=FALSE",
+                "--innforing.demo.enabled=false", "--camunda.bpm.admin-user.id=admin",
+                "--camunda.bpm.admin-user.password=startup-Benchmark-Passord-1");
+    }
+
+    private Process run(List<String> jvm, List<String> arguments, String name) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Duser.timezone=Europe/Oslo");
+        command.addAll(jvm);
+        command.addAll(arguments);
+        Path log = WORK.resolve(name + ".log");
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private boolean ready(int port) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build();
+            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The packaged jar, extracted as in the Dockerfile: the application jar next to {@code lib/}. */
+    private Path extractedJar() throws Exception {
+        Path packaged;
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            packaged = files.filter(f -> f.getFileName().toString().matches("innforing-.*\\.jar"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no packaged jar under target/"));
+        }
+        Path extracted = WORK.resolve("app");
+        Files.createDirectories(WORK);
+        Process extract = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djarmode=tools", "-jar", packaged.toString(), "extract", "--force", "--destination",
+                extracted.toString()).redirectErrorStream(true).redirectOutput(WORK.resolve("extract.log").toFile())
+                .start();
+        assertThat(extract.waitFor()).as("jar extraction, see target/benchmark/startup/extract.log").isZero();
+        return extracted.resolve(packaged.getFileName());
+    }
+
+    private static String runs(List<Double> seconds) {
+        return String.join(", ", seconds.stream().map(s -> format("%.1f", s)).toList());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
