@@ -141,33 +141,34 @@ public final class BrowserSupport {
     }
 
     /**
-     * Logs in on a Camunda webapp's login form (Tasklist, Cockpit …) that the browser shows, and waits until
-     * {@code loggedIn} is visible. The login view can render again while Angular starts and lose what was typed,
-     * so it types until logged in.
+     * Logs in to a Camunda webapp (Tasklist, Cockpit …) the browser has been sent to, and waits until
+     * {@code loggedIn} is visible. The webapps have no login of their own: without a session the server sends the
+     * browser to the app's login page ({@code /login}), and back to the webapp after logging in (one login for the
+     * app's pages and the webapps). Already logged in, it only waits.
      */
     public static void logInToCamunda(WebDriver driver, String user, String password, By loggedIn) {
-        By username = By.cssSelector("form[name='signinForm'] input[type='text']");
-        By secret = By.cssSelector("form[name='signinForm'] input[type='password']");
-        new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage("the Camunda login form")
-                .until(ExpectedConditions.visibilityOfElementLocated(username));
+        By username = By.id("username");
+        new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage("the login page or the webapp")
+                .ignoring(StaleElementReferenceException.class)
+                .until(browser -> !browser.findElements(loggedIn).isEmpty()
+                        || !browser.findElements(username).isEmpty());
+        if (driver.findElements(loggedIn).isEmpty()) {
+            logInOnTheLoginPage(driver, user, password);
+        }
         new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage("the webapp after logging in as " + user)
                 .ignoring(StaleElementReferenceException.class)
-                .until(browser -> {
-                    if (!browser.findElements(loggedIn).isEmpty()) {
-                        return true;
-                    }
-                    List<WebElement> name = browser.findElements(username);
-                    List<WebElement> word = browser.findElements(secret);
-                    if (!name.isEmpty() && !word.isEmpty() && name.get(0).isDisplayed()
-                            && (name.get(0).getAttribute("value").isEmpty()
-                            || word.get(0).getAttribute("value").isEmpty())) {
-                        name.get(0).clear();
-                        name.get(0).sendKeys(user);
-                        word.get(0).clear();
-                        word.get(0).sendKeys(password);
-                        browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
-                    }
-                    return false;
-                });
+                .until(ExpectedConditions.visibilityOfElementLocated(loggedIn));
+    }
+
+    /** Fills in and sends the app's login form ({@code /login}) the browser shows. */
+    public static void logInOnTheLoginPage(WebDriver driver, String user, String password) {
+        WebElement name = new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage("the login form")
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        name.clear();
+        name.sendKeys(user);
+        WebElement secret = driver.findElement(By.id("password"));
+        secret.clear();
+        secret.sendKeys(password);
+        driver.findElement(By.cssSelector("main.login form button[type=submit]")).click();
     }
 }

@@ -136,11 +136,18 @@ class EmbeddedDefaultSmokeTests {
         assertThat(start.statusCode()).isBetween(300, 399);
         assertThat(start.headers().firstValue("Location").orElseThrow()).endsWith("/camunda/app/");
         // This test's engine is called "smoke" (see above); in the application it is "default".
-        ResponseEntity<String> tasklist = http.getForEntity("/camunda/app/tasklist/smoke/", String.class);
+        // One login: without a session the webapps send the browser to the app's login page.
+        var anonymous = client.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(http.getRootUri() + "/camunda/app/tasklist/smoke/")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(anonymous.statusCode()).isEqualTo(302);
+        assertThat(anonymous.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        ResponseEntity<String> tasklist = http.withBasicAuth("demo", "demo")
+                .getForEntity("/camunda/app/tasklist/smoke/", String.class);
         assertThat(tasklist.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(tasklist.getBody()).contains("Tasklist");
-        assertThat(http.getForEntity("/camunda/app/welcome/scripts/config.js", String.class).getBody())
-                .contains("href: '/overview'");
+        assertThat(http.withBasicAuth("demo", "demo").getForEntity("/camunda/app/welcome/scripts/config.js",
+                String.class).getBody()).contains("href: '/overview'");
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The Camunda webapps speak Bokmål to everyone, in a browser set to Norwegian and in one set to US English: the
- * login page, Tasklist's task card ("Ta oppgaven", "5 måneder siden") and Cockpit's dashboard ("Prosesser",
+ * login page (the app's, shared by the webapps), Tasklist's task card ("Ta oppgaven", "5 måneder siden") and Cockpit's dashboard ("Prosesser",
  * "Åpne hendelser"),
  * under the product's name, without Camunda's migration banner, with links to the regional overview, and with
  * dates on Oslo time. English stays one click away (the header's "English" link) and back. Screenshots of every
@@ -60,11 +60,11 @@ class WebappLanguageBrowserTests extends IntegrationTest {
         String shot = "webapps-tasklist-" + language;
         try {
             browser.get(url("/camunda/app/tasklist/default/"));
-            waitFor("the Norwegian login form").until(ExpectedConditions.attributeToBe(
-                    By.cssSelector("form[name='signinForm'] input[type='text']"), "placeholder", "Brukernavn"));
-            assertThat(browser.findElement(By.cssSelector("form[name='signinForm'] input[type='password']"))
-                    .getAttribute("placeholder")).isEqualTo("Passord");
-            assertThat(browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).getText())
+            // one login for the app and the webapps: Tasklist sends the browser to the app's Norwegian login page
+            waitFor("the Norwegian login page").until(ExpectedConditions.titleIs("Logg inn – Innføring"));
+            assertThat(browser.findElement(By.cssSelector("label[for='username']")).getText()).isEqualTo("Brukernavn");
+            assertThat(browser.findElement(By.cssSelector("label[for='password']")).getText()).isEqualTo("Passord");
+            assertThat(browser.findElement(By.cssSelector("main.login form button[type='submit']")).getText())
                     .isEqualTo("Logg inn");
             BrowserSupport.screenshot(browser, shot + "-1-login");
 

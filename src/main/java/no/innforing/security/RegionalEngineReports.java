@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -51,7 +50,7 @@ class RegionalEngineReports {
                 });
         registration.setName("innforing-regional-engine-reports");
         registration.addUrlPatterns("/engine-rest/history/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        registration.setOrder(WebappSessions.AFTER_SPRING_SECURITY + 1);
         return registration;
     }
 }

@@ -1,13 +1,29 @@
 package no.innforing.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
@@ -18,49 +34,116 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
- * Three doors. {@code /api/**}: HTTP Basic against Camunda's users, stateless, errors as problem+json.
- * {@code /engine-rest/**}: Camunda's own authentication filter (HTTP Basic), so the engine knows the user and
- * applies its authorizations. The Camunda webapps under {@code /camunda/**} keep their own session login and CSRF
- * protection. Everything else but the liveness and readiness probes, the login page and the start page needs a
- * login (the rest of actuator too). {@code /actuator/prometheus}: HTTP Basic, stateless, only for the groups
- * {@code metrics} (a dedicated scraper user), {@code rag} and {@code camunda-admin}; 401 without a login,
- * 403 for anybody else (the totals span every municipality).
+ * The doors, in both identity modes (local users only, or single sign-on through OpenID Connect as well, see
+ * {@link SsoConfiguration}). One Spring Security session serves the app's pages and the Camunda webapps
+ * ({@link WebappSessions}); scripts call the APIs with a password (HTTP Basic, local users) or a token (Bearer,
+ * from the identity provider), without a session.
+ *
+ * <ul>
+ * <li>{@code /api/**}: HTTP Basic against Camunda's users, and Bearer tokens when single sign-on is on; stateless,
+ * errors as problem+json (401 without a valid login, 403 for a token that gives no access).</li>
+ * <li>{@code /engine-rest/**}: the same logins; Camunda's authentication filter then reads the Spring user
+ * ({@link EngineIdentityAuthentication}), so the engine knows the user, groups and tenants and applies its
+ * authorizations.</li>
+ * <li>{@code /camunda/**} (Tasklist, Cockpit, Admin, Welcome): the Spring session; without one a page goes to the
+ * app's {@code /login} and comes back after it, a webapp API call answers 401. The webapps keep their own CSRF
+ * protection and security headers; their own login form is not used (its endpoint is closed).</li>
+ * <li>{@code /actuator/prometheus}: HTTP Basic, stateless, only for the groups {@code metrics} (a dedicated scraper
+ * user), {@code rag} and {@code camunda-admin}; 401 without a login, 403 for anybody else.</li>
+ * <li>Everything else (the app's pages): the session login, by form (local users) or through the identity provider,
+ * with Spring's CSRF protection; only the liveness and readiness probes, the login and refusal pages, the start
+ * page, the accessibility statement and the calendar feeds (a long random token in the address) are open.</li>
+ * </ul>
  *
  * <p>HSTS: Spring Security sends {@code Strict-Transport-Security} on every secure request of the app's pages and
- * API, and on the engine REST API and the webapps too (Camunda's own header filter sends it for {@code /camunda/**}
+ * APIs, and on the engine REST API and the webapps too (Camunda's own header filter sends it for {@code /camunda/**}
  * in prod; the writer leaves an existing header alone). Behind a TLS proxy a request counts as secure through the
  * forwarded headers ({@code server.forward-headers-strategy}, see application-prod.yaml).
  */
 @Configuration
 class WebSecurityConfig {
 
+    private final CamundaIdentityAuthenticationProvider users;
+    private final SsoProperties sso;
+    private final SsoUsers ssoUsers;
+    private final ObjectProvider<JwtDecoder> jwtDecoder;
+
+    WebSecurityConfig(CamundaIdentityAuthenticationProvider users, SsoProperties sso, SsoUsers ssoUsers,
+            ObjectProvider<JwtDecoder> jwtDecoder) {
+        this.users = users;
+        this.sso = sso;
+        this.ssoUsers = ssoUsers;
+        this.jwtDecoder = jwtDecoder;
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider users) throws Exception {
-        AuthenticationEntryPoint problem = problemEntryPoint();
-        return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .authenticationProvider(users)
-                .httpBasic(basic -> basic.authenticationEntryPoint(problem))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problem))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // Stateless HTTP Basic with no cookies: there is no session for a cross-site request to ride on.
-                .csrf(AbstractHttpConfigurer::disable)
+    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+        return scriptLogins(http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
                 .build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain camundaSecurity(HttpSecurity http) throws Exception {
-        // The engine REST API is guarded by ProcessEngineAuthenticationFilter below; the webapps by their own
-        // login, session cookie, CSRF filter and security headers.
-        // Matched on the whole path: the engine REST API and the webapps are servlets of their own, outside Spring MVC.
+    SecurityFilterChain engineRestSecurity(HttpSecurity http) throws Exception {
+        // Matched on the whole path: the engine REST API is a servlet of its own, outside Spring MVC.
+        return scriptLogins(http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")))
+                .headers(headers -> headers.defaultsDisabled()
+                        .httpStrictTransportSecurity(Customizer.withDefaults()))
+                .build();
+    }
+
+    /**
+     * HTTP Basic for local users and, with single sign-on, Bearer tokens; stateless, no cookies (so no CSRF to
+     * guard against), 401/403 as Norwegian problem+json.
+     */
+    private HttpSecurity scriptLogins(HttpSecurity http) throws Exception {
+        AuthenticationEntryPoint problem = problemEntryPoint(sso.enabled());
+        http.authorizeHttpRequests(requests -> requests.anyRequest().access(withAccess()))
+                .authenticationProvider(users)
+                .httpBasic(basic -> basic.authenticationEntryPoint(problem))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problem)
+                        .accessDeniedHandler(problemAccessDenied()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable);
+        JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        if (decoder != null) {
+            http.oauth2ResourceServer(resource -> resource
+                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(SsoConfiguration.bearerTokens(ssoUsers)))
+                    .authenticationEntryPoint(problem)
+                    .accessDeniedHandler(problemAccessDenied()));
+        }
+        return http;
+    }
+
+    /**
+     * The Camunda webapps on the app's session: a page without a login goes to {@code /login} (and comes back after
+     * it), a webapp API call answers 401. Camunda's container-based authentication ({@link WebappSessions}) then
+     * gives the webapps the Spring user.
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
-        return http.securityMatcher(new OrRequestMatcher(path.matcher("/engine-rest/**"), path.matcher("/camunda/**")))
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        RequestMatcher webappApi = path.matcher("/camunda/api/**");
+        HttpSessionRequestCache pages = new HttpSessionRequestCache();
+        pages.setRequestMatcher(path.matcher(HttpMethod.GET, "/camunda/app/**"));
+        return http.securityMatcher(path.matcher("/camunda/**"))
+                .authorizeHttpRequests(requests -> requests
+                        // the webapps' own login form is not used: the app's login is theirs
+                        .requestMatchers(path.matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/login/*"))
+                        .denyAll()
+                        .anyRequest().access(withAccess()))
+                .authenticationProvider(users)
+                .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint(false)))
+                .requestCache(cache -> cache.requestCache(pages))
+                .exceptionHandling(errors -> errors
+                        .defaultAuthenticationEntryPointFor(problemEntryPoint(false), webappApi)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                AnyRequestMatcher.INSTANCE))
+                // the webapps' own CSRF filter (X-XSRF-TOKEN) and security headers guard them
                 .csrf(AbstractHttpConfigurer::disable)
                 .headers(headers -> headers.defaultsDisabled()
                         .httpStrictTransportSecurity(Customizer.withDefaults()))
@@ -72,10 +155,9 @@ class WebSecurityConfig {
      * {@code Accept} header), no session, for the metrics group, RAG and the Camunda administrators.
      */
     @Bean
-    @Order(3)
-    SecurityFilterChain metricsSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider users)
-            throws Exception {
-        AuthenticationEntryPoint problem = problemEntryPoint();
+    @Order(4)
+    SecurityFilterChain metricsSecurity(HttpSecurity http) throws Exception {
+        AuthenticationEntryPoint problem = problemEntryPoint(false);
         String prefix = CamundaIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX;
         return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/actuator/prometheus"))
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyAuthority(
@@ -91,15 +173,16 @@ class WebSecurityConfig {
 
     /**
      * The app's own pages (the regional overview and friends): a session login with the same Camunda users, a
-     * Norwegian login page, Spring's CSRF protection and security headers.
+     * Norwegian login page, Spring's CSRF protection and security headers; with single sign-on also the login
+     * through the identity provider (authorization code flow), whose refusals get a Norwegian page.
      */
     @Bean
-    @Order(4)
-    SecurityFilterChain pageSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider users)
-            throws Exception {
-        return http
-                .authorizeHttpRequests(requests -> requests
+    @Order(5)
+    SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/index.html", "/error", "/login", "/css/**").permitAll()
+                        // what a refused login through the identity provider shows
+                        .requestMatchers(SsoConfiguration.REFUSAL_PAGE).permitAll()
                         // the accessibility statement is public information, readable before logging in
                         .requestMatchers("/tilgjengelighet").permitAll()
                         // the probes a container platform polls; the rest of actuator needs a login
@@ -110,8 +193,23 @@ class WebSecurityConfig {
                 .authenticationProvider(users)
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/overview"))
                 .httpBasic(basic -> { })
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .build();
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
+        if (sso.enabled()) {
+            http.oauth2Login(login -> login.loginPage("/login")
+                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(SsoConfiguration.browserLogins(ssoUsers)))
+                    .failureHandler(SsoConfiguration.loginFailures())
+                    .defaultSuccessUrl("/overview"));
+        }
+        return http.build();
+    }
+
+    /** Logged in, and not with a token that gives no access. */
+    static AuthorizationManager<RequestAuthorizationContext> withAccess() {
+        return (authentication, context) -> {
+            Authentication user = authentication.get();
+            return new AuthorizationDecision(user != null && user.isAuthenticated()
+                    && !(user instanceof AnonymousAuthenticationToken) && SignedIn.refusal(user) == null);
+        };
     }
 
     @Bean
@@ -119,9 +217,11 @@ class WebSecurityConfig {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setName("camunda-engine-rest-authentication");
-        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        // the user Spring Security has checked (HTTP Basic or a Bearer token), with the platform's groups and tenants
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                EngineIdentityAuthentication.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        registration.setOrder(WebappSessions.AFTER_SPRING_SECURITY);
         return registration;
     }
 
@@ -149,15 +249,47 @@ class WebSecurityConfig {
         };
     }
 
-    static AuthenticationEntryPoint problemEntryPoint() {
+    /** 401 as problem+json with a challenge for each login the door takes. */
+    static AuthenticationEntryPoint problemEntryPoint(boolean bearer) {
         return (request, response, exception) -> {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Basic realm=\"Innføring\"");
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                    + "\"detail\":\"Innlogging kreves: oppgi brukernavn og passord (HTTP Basic).\",\"instance\":\""
-                    + request.getRequestURI().replace("\"", "") + "\"}");
+            String detail = "Innlogging kreves: oppgi brukernavn og passord (HTTP Basic).";
+            if (bearer) {
+                response.addHeader("WWW-Authenticate", "Bearer");
+                detail = exception instanceof OAuth2AuthenticationException
+                        ? "Tokenet ble ikke godtatt: det er ugyldig, utløpt, fra en annen utsteder eller ikke utstedt "
+                                + "for Innføring."
+                        : "Innlogging kreves: oppgi brukernavn og passord (HTTP Basic) eller et token fra "
+                                + "identitetsleverandøren (Bearer).";
+            }
+            problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Innlogging kreves", detail,
+                    request.getRequestURI());
         };
     }
+
+    /** 403 as problem+json: a token that gives no access says why; anything else gets a plain refusal. */
+    static AccessDeniedHandler problemAccessDenied() {
+        return (request, response, denied) -> {
+            String refusal = SignedIn.refusal(SecurityContextHolder.getContext().getAuthentication());
+            problem(response, HttpServletResponse.SC_FORBIDDEN, "Ingen tilgang",
+                    refusal != null ? refusal : "Du har ikke tilgang til dette.", request.getRequestURI());
+        };
+    }
+
+    private static void problem(HttpServletResponse response, int status, String title, String detail,
+            String instance) throws java.io.IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        body.put("instance", instance);
+        response.getWriter().write(JSON.writeValueAsString(body));
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 }

@@ -134,7 +134,7 @@ class ProdSettingTests {
             assertThat(page.getHeaders().getFirst("Strict-Transport-Security")).contains("max-age=");
             assertThat(anonymous.exchange(base + "/api/waves", HttpMethod.GET, new HttpEntity<>(proxied), String.class)
                     .getHeaders().getFirst("Strict-Transport-Security")).contains("max-age=");
-            ResponseEntity<String> webapp = anonymous.exchange(base + "/camunda/app/welcome/prodpg/", HttpMethod.GET,
+            ResponseEntity<String> webapp = ragApi.exchange(base + "/camunda/app/welcome/prodpg/", HttpMethod.GET,
                     new HttpEntity<>(proxied), String.class);
             assertThat(webapp.getHeaders().get(HttpHeaders.SET_COOKIE)).anySatisfy(cookie ->
                     assertThat(cookie).startsWith("XSRF-TOKEN=").contains("Secure"));

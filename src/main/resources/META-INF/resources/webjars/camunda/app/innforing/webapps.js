@@ -78,8 +78,35 @@ function addHeaderLinks() {
   menu.insertBefore(link('innforing-overview', '/overview', text.overview), menu.firstChild);
 }
 
+/*
+ * One login: the app's /login is the webapps' login too (the webapps read the app's session), so a webapp never
+ * shows a login view of its own. When one would (after its logout, or when the session has ended), the browser
+ * loads the webapp anew instead: without a session the server sends it to the app's login page, and back here
+ * after logging in. Should the webapp ask for a login again at once (a user without access to it), the app's login
+ * page is shown instead of going round in circles.
+ */
+const LOGIN_REDIRECT_KEY = 'innforing.login-redirect';
+
+function followLoginToTheApp(event) {
+  // the address the hash changed to: the webapp may already have moved on by the time this listener runs
+  const hash = event && event.newURL ? new URL(event.newURL).hash : window.location.hash;
+  if (!hash.startsWith('#/login')) {
+    return;
+  }
+  let last = 0;
+  try {
+    last = Number(window.sessionStorage.getItem(LOGIN_REDIRECT_KEY) || 0);
+    window.sessionStorage.setItem(LOGIN_REDIRECT_KEY, String(Date.now()));
+  } catch (e) {
+    last = 0;
+  }
+  window.location.replace(Date.now() - last < 10000 ? '/login' : window.location.pathname);
+}
+
 /** Adds the links to the app's own pages and the language switch to the webapp header (again if Angular redraws it). */
 export function installHeader() {
+  followLoginToTheApp();
+  window.addEventListener('hashchange', followLoginToTheApp);
   document.documentElement.lang = language;
   new MutationObserver(addHeaderLinks).observe(document.documentElement, {childList: true, subtree: true});
   addHeaderLinks();
