@@ -84,3 +84,55 @@ export function installHeader() {
   new MutationObserver(addHeaderLinks).observe(document.documentElement, {childList: true, subtree: true});
   addHeaderLinks();
 }
+
+/*
+ * Time zone: Camunda's webapps format dates with moment in the browser's own zone, and Camunda 7.24 has no setting to
+ * choose one. Dates and deadlines of the project are Europe/Oslo, whoever looks at them (a consultant's laptop on
+ * another zone's time included), so every moment that is not explicitly UTC is formatted at Oslo's offset for that
+ * instant (summer and winter time from the browser's own time-zone data, Intl). Relative times (*om 3 dager*) do not
+ * depend on the zone and are left alone.
+ */
+export const ZONE = 'Europe/Oslo';
+
+const OSLO = new Intl.DateTimeFormat('en-US', {
+  timeZone: ZONE, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric',
+  minute: 'numeric', second: 'numeric'
+});
+
+/** Oslo's offset from UTC in minutes at the instant {@code millis} (60 in winter, 120 in summer). */
+export function osloOffset(millis) {
+  const parts = {};
+  OSLO.formatToParts(new Date(millis)).forEach(part => {
+    parts[part.type] = Number(part.value);
+  });
+  const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour % 24, parts.minute, parts.second);
+  return Math.round((asUtc - Math.floor(millis / 1000) * 1000) / 60000);
+}
+
+function patchMoment() {
+  const angular = window.angular;
+  const root = document.querySelector('.ng-scope');
+  const injector = angular && root && angular.element(root).injector();
+  if (!injector || !injector.has('moment')) {
+    return false;
+  }
+  const moment = injector.get('moment');
+  if (!moment.fn.innforingOslo) {
+    const format = moment.fn.format;
+    moment.fn.format = function (...args) {
+      if (this._isUTC || !this.isValid()) {
+        return format.apply(this, args);
+      }
+      return format.apply(this.clone().utcOffset(osloOffset(this.valueOf())), args);
+    };
+    moment.fn.innforingOslo = true;
+  }
+  return true;
+}
+
+/** Makes the webapp show dates and times in Europe/Oslo time whatever the browser's zone (once Angular has started). */
+export function installOsloTime() {
+  if (!patchMoment()) {
+    window.setTimeout(installOsloTime, 50);
+  }
+}

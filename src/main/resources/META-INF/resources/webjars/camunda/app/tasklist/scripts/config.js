@@ -3,10 +3,11 @@
  * overview, and date fields in Camunda Forms typed as dd.mm.åååå (innforing/dates.js). Replaces the webjar's
  * config.js; the keyboard shortcuts are the webjar's, described in Bokmål.
  */
-import {app, installHeader, language, locales} from '../../innforing/webapps.js';
+import {app, installHeader, language, locales, installOsloTime} from '../../innforing/webapps.js';
 import {installDateFields} from '../../innforing/dates.js';
 
 installHeader();
+installOsloTime();
 installDateFields(language);
 
 export default {
