@@ -10,9 +10,7 @@ import java.nio.file.Files;
 import java.util.Map;
 import no.innforing.project.ProjectService;
 import no.innforing.project.ProjectService.Registration;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,8 +41,6 @@ class FormDateBrowserTests extends IntegrationTest {
     @Autowired
     ProjectService projects;
     @Autowired
-    IdentityService identityService;
-    @Autowired
     TaskService taskService;
 
     String aure;
@@ -54,14 +50,7 @@ class FormDateBrowserTests extends IntegrationTest {
     void aureBeforeItsPoliticalDecision() {
         BrowserSupport.requireChromium();
         aure = projects.register(Registration.of("1576", "KI3")).getProcessInstanceId();
-        if (identityService.createUserQuery().userId(PROJECT_LEADER).count() == 0) {
-            User user = identityService.newUser(PROJECT_LEADER);
-            user.setFirstName("Aud");
-            user.setLastName("Prosjektleder");
-            user.setPassword(PASSWORD);
-            identityService.saveUser(user);
-            identityService.createMembership(PROJECT_LEADER, "municipality-1576");
-        }
+        user(PROJECT_LEADER, PASSWORD, "municipality-1576");
     }
 
     @AfterEach

@@ -8,9 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import no.innforing.project.ProjectService;
 import no.innforing.project.ProjectService.Registration;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -36,8 +34,6 @@ class OsloTimeBrowserTests extends IntegrationTest {
     @Autowired
     ProjectService projects;
     @Autowired
-    IdentityService identityService;
-    @Autowired
     TaskService taskService;
 
     WebDriver browser;
@@ -51,12 +47,7 @@ class OsloTimeBrowserTests extends IntegrationTest {
     void aDueDateShowsInOsloTimeInABrowserOnNewYorkTime() throws Exception {
         BrowserSupport.requireChromium();
         String aure = projects.register(Registration.of("1576", "KI3")).getProcessInstanceId();
-        if (identityService.createUserQuery().userId(PROJECT_LEADER).count() == 0) {
-            User user = identityService.newUser(PROJECT_LEADER);
-            user.setPassword(PASSWORD);
-            identityService.saveUser(user);
-            identityService.createMembership(PROJECT_LEADER, "municipality-1576");
-        }
+        user(PROJECT_LEADER, PASSWORD, "municipality-1576");
         var due = taskService.createTaskQuery().processInstanceId(aure).singleResult().getDueDate().toInstant();
         String inOslo = DateTimeFormatter.ofPattern("d. MMMM yyyy 'kl.' HH:mm", Locale.forLanguageTag("nb"))
                 .format(due.atZone(OSLO));

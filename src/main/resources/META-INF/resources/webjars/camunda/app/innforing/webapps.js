@@ -78,10 +78,75 @@ function addHeaderLinks() {
   menu.insertBefore(link('innforing-overview', '/overview', text.overview), menu.firstChild);
 }
 
-/** Adds the links to the app's own pages and the language switch to the webapp header (again if Angular redraws it). */
+/*
+ * Icon-only buttons and links of the webapps that have no name for screen readers (axe-core: button-name, link-name
+ * in Tasklist's form view; see the README's accessibility section). Each gets an aria-label; a control that has a
+ * tooltip (uib-tooltip) is named by its tooltip.
+ */
+const UNNAMED = {
+  nb: [
+    ['button[data-region="filters"]', 'Vis eller skjul filtrene'],
+    ['button[data-region="list"]', 'Vis eller skjul oppgavelisten'],
+    ['.region-toggle[data-region="task"]', 'Vis eller skjul oppgaven'],
+    ['.maximize', 'Vis oppgaven i full bredde'],
+    ['.unclaim', 'Frigi oppgaven'],
+    ['.reset-due-date', 'Fjern fristen'],
+    ['.reset-follow-up-date', 'Fjern oppfølgingsdatoen'],
+    ['.app-switch > .dropdown-toggle', 'Bytt webapplikasjon'],
+    ['.sort-direction', 'Bytt sorteringsrekkefølge'],
+    ['.new-sort > .dropdown-toggle', 'Legg til sortering'],
+    ['.instance-link', 'Åpne prosessinstansen i Cockpit'],
+    ['.dropdown-toggle[uib-dropdown-toggle]', 'Flere valg']
+  ],
+  en: [
+    ['button[data-region="filters"]', 'Show or hide the filters'],
+    ['button[data-region="list"]', 'Show or hide the task list'],
+    ['.region-toggle[data-region="task"]', 'Show or hide the task'],
+    ['.maximize', 'Show the task in full width'],
+    ['.unclaim', 'Unclaim the task'],
+    ['.reset-due-date', 'Remove the due date'],
+    ['.reset-follow-up-date', 'Remove the follow-up date'],
+    ['.app-switch > .dropdown-toggle', 'Switch webapp'],
+    ['.sort-direction', 'Switch sort order'],
+    ['.new-sort > .dropdown-toggle', 'Add sorting'],
+    ['.instance-link', 'Open the process instance in Cockpit'],
+    ['.dropdown-toggle[uib-dropdown-toggle]', 'More options']
+  ]
+};
+
+function name(element, label) {
+  element.setAttribute('aria-label', label);
+  if (element.tagName === 'A' && !element.hasAttribute('href') && !element.hasAttribute('role')) {
+    element.setAttribute('role', 'button'); // an anchor without href has no role that may carry a name
+  }
+}
+
+function nameUnnamedControls() {
+  const unnamed = element => !element.hasAttribute('aria-label') && !element.textContent.trim()
+      && !element.querySelector('img[alt]:not([alt=""])');
+  document.querySelectorAll('a[uib-tooltip], button[uib-tooltip]').forEach(element => {
+    const tooltip = element.getAttribute('uib-tooltip');
+    if (unnamed(element) && tooltip && !tooltip.includes('{{')) {
+      name(element, tooltip);
+    }
+  });
+  UNNAMED[language].forEach(([selector, label]) => document.querySelectorAll(selector).forEach(element => {
+    if (unnamed(element)) {
+      name(element, label);
+    }
+  }));
+}
+
+/**
+ * Adds the links to the app's own pages and the language switch to the webapp header (again if Angular redraws it),
+ * and names icon-only controls for screen readers.
+ */
 export function installHeader() {
   document.documentElement.lang = language;
-  new MutationObserver(addHeaderLinks).observe(document.documentElement, {childList: true, subtree: true});
+  new MutationObserver(() => {
+    addHeaderLinks();
+    nameUnnamedControls();
+  }).observe(document.documentElement, {childList: true, subtree: true});
   addHeaderLinks();
 }
 
