@@ -82,7 +82,10 @@ class FormDateRequestCheck {
             Map.Entry<String, JsonNode> variable = it.next();
             String label = dateFields.labelOf(variable.getKey());
             JsonNode value = variable.getValue().path("value");
-            if (label != null && value.isTextual()) {
+            String type = variable.getValue().path("type").asText("String");
+            // Tasklist sends form fields untyped (a string); a typed Date is the engine's to read (and the listener's
+            // to check), in the REST API's own format (2027-02-28T00:00:00.000+0100)
+            if (label != null && value.isTextual() && "String".equalsIgnoreCase(type)) {
                 FormDateFields.check(label, value.asText());
             }
         }

@@ -87,6 +87,18 @@ class FormDateTests extends IntegrationTest {
                 .taskDefinitionKey(TASK_REGISTER_POLITICAL_DECISION).count()).isZero();
     }
 
+    @Test
+    void aTypedDateInTheRestApisOwnFormatIsLeftToTheEngine() {
+        Map<String, Object> variables = Map.of(
+                "councilDecision", Map.of("value", "JOIN"),
+                "politicalDecisionDate", Map.of("value", "2026-11-01T00:00:00.000+0100", "type", "Date"),
+                "politicalDecisionCaseReference", Map.of("value", "2026/17"));
+        ResponseEntity<Map> answer = http.withBasicAuth("admin", ADMIN_PASSWORD).postForEntity(
+                "/engine-rest/task/" + task().getId() + "/complete", Map.of("variables", variables), Map.class);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(runtimeService.getVariable(aure, "politicalDecisionDate")).isInstanceOf(java.util.Date.class);
+    }
+
     private ResponseEntity<Map> submit(String date) {
         Map<String, Object> variables = Map.of(
                 "councilDecision", Map.of("value", "JOIN"),
