@@ -83,6 +83,11 @@ public final class BrowserSupport {
      * on Oslo time, as the region's users are. End it with {@link #quit(WebDriver)}.
      */
     public static WebDriver startChromium(String language) {
+        return startChromium(language, "Europe/Oslo");
+    }
+
+    /** As {@link #startChromium(String)}, with the browser's clock on the time zone {@code zone} (e.g. America/New_York). */
+    public static WebDriver startChromium(String language, String zone) {
         requireChromium();
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
         Path profile;
@@ -102,7 +107,7 @@ public final class BrowserSupport {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort()
-                .withEnvironment(Map.of("TZ", "Europe/Oslo", "LANGUAGE", language.replace('-', '_')))
+                .withEnvironment(Map.of("TZ", zone, "LANGUAGE", language.replace('-', '_')))
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));

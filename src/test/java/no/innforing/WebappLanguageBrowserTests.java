@@ -84,7 +84,7 @@ class WebappLanguageBrowserTests extends IntegrationTest {
             assertThat(link("Regional oversikt").getAttribute("href")).endsWith("/overview");
             assertThat(link("Gevinster og risiko").getAttribute("href")).endsWith("/benefits");
             assertThat(bodyText()).as("the footer names the time zone of the dates")
-                    .contains("Dato og klokkeslett vises i lokal tidssone: Europe/Oslo");
+                    .contains("Dato og klokkeslett vises i norsk tid. Nettleserens tidssone: Europe/Oslo");
             BrowserSupport.screenshot(browser, shot + "-2-task");
 
             link("English").click();

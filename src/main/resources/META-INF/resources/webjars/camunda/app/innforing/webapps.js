@@ -103,11 +103,128 @@ function followLoginToTheApp(event) {
   window.location.replace(Date.now() - last < 10000 ? '/login' : window.location.pathname);
 }
 
-/** Adds the links to the app's own pages and the language switch to the webapp header (again if Angular redraws it). */
+/*
+ * Icon-only buttons and links of the webapps that have no name for screen readers (axe-core: button-name, link-name
+ * in Tasklist's form view; see the README's accessibility section). Each gets an aria-label; a control that has a
+ * tooltip (uib-tooltip) is named by its tooltip.
+ */
+const UNNAMED = {
+  nb: [
+    ['button[data-region="filters"]', 'Vis eller skjul filtrene'],
+    ['button[data-region="list"]', 'Vis eller skjul oppgavelisten'],
+    ['.region-toggle[data-region="task"]', 'Vis eller skjul oppgaven'],
+    ['.maximize', 'Vis oppgaven i full bredde'],
+    ['.unclaim', 'Frigi oppgaven'],
+    ['.reset-due-date', 'Fjern fristen'],
+    ['.reset-follow-up-date', 'Fjern oppfølgingsdatoen'],
+    ['.app-switch > .dropdown-toggle', 'Bytt webapplikasjon'],
+    ['.sort-direction', 'Bytt sorteringsrekkefølge'],
+    ['.new-sort > .dropdown-toggle', 'Legg til sortering'],
+    ['.instance-link', 'Åpne prosessinstansen i Cockpit'],
+    ['.dropdown-toggle[uib-dropdown-toggle]', 'Flere valg']
+  ],
+  en: [
+    ['button[data-region="filters"]', 'Show or hide the filters'],
+    ['button[data-region="list"]', 'Show or hide the task list'],
+    ['.region-toggle[data-region="task"]', 'Show or hide the task'],
+    ['.maximize', 'Show the task in full width'],
+    ['.unclaim', 'Unclaim the task'],
+    ['.reset-due-date', 'Remove the due date'],
+    ['.reset-follow-up-date', 'Remove the follow-up date'],
+    ['.app-switch > .dropdown-toggle', 'Switch webapp'],
+    ['.sort-direction', 'Switch sort order'],
+    ['.new-sort > .dropdown-toggle', 'Add sorting'],
+    ['.instance-link', 'Open the process instance in Cockpit'],
+    ['.dropdown-toggle[uib-dropdown-toggle]', 'More options']
+  ]
+};
+
+function name(element, label) {
+  element.setAttribute('aria-label', label);
+  if (element.tagName === 'A' && !element.hasAttribute('href') && !element.hasAttribute('role')) {
+    element.setAttribute('role', 'button'); // an anchor without href has no role that may carry a name
+  }
+}
+
+function nameUnnamedControls() {
+  const unnamed = element => !element.hasAttribute('aria-label') && !element.textContent.trim()
+      && !element.querySelector('img[alt]:not([alt=""])');
+  document.querySelectorAll('a[uib-tooltip], button[uib-tooltip]').forEach(element => {
+    const tooltip = element.getAttribute('uib-tooltip');
+    if (unnamed(element) && tooltip && !tooltip.includes('{{')) {
+      name(element, tooltip);
+    }
+  });
+  UNNAMED[language].forEach(([selector, label]) => document.querySelectorAll(selector).forEach(element => {
+    if (unnamed(element)) {
+      name(element, label);
+    }
+  }));
+}
+
+/**
+ * Adds the links to the app's own pages and the language switch to the webapp header (again if Angular redraws it),
+ * and names icon-only controls for screen readers.
+ */
 export function installHeader() {
   followLoginToTheApp();
   window.addEventListener('hashchange', followLoginToTheApp);
   document.documentElement.lang = language;
-  new MutationObserver(addHeaderLinks).observe(document.documentElement, {childList: true, subtree: true});
+  new MutationObserver(() => {
+    addHeaderLinks();
+    nameUnnamedControls();
+  }).observe(document.documentElement, {childList: true, subtree: true});
   addHeaderLinks();
+}
+
+/*
+ * Time zone: Camunda's webapps format dates with moment in the browser's own zone, and Camunda 7.24 has no setting to
+ * choose one. Dates and deadlines of the project are Europe/Oslo, whoever looks at them (a consultant's laptop on
+ * another zone's time included), so every moment that is not explicitly UTC is formatted at Oslo's offset for that
+ * instant (summer and winter time from the browser's own time-zone data, Intl). Relative times (*om 3 dager*) do not
+ * depend on the zone and are left alone.
+ */
+export const ZONE = 'Europe/Oslo';
+
+const OSLO = new Intl.DateTimeFormat('en-US', {
+  timeZone: ZONE, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric',
+  minute: 'numeric', second: 'numeric'
+});
+
+/** Oslo's offset from UTC in minutes at the instant {@code millis} (60 in winter, 120 in summer). */
+export function osloOffset(millis) {
+  const parts = {};
+  OSLO.formatToParts(new Date(millis)).forEach(part => {
+    parts[part.type] = Number(part.value);
+  });
+  const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour % 24, parts.minute, parts.second);
+  return Math.round((asUtc - Math.floor(millis / 1000) * 1000) / 60000);
+}
+
+function patchMoment() {
+  const angular = window.angular;
+  const root = document.querySelector('.ng-scope');
+  const injector = angular && root && angular.element(root).injector();
+  if (!injector || !injector.has('moment')) {
+    return false;
+  }
+  const moment = injector.get('moment');
+  if (!moment.fn.innforingOslo) {
+    const format = moment.fn.format;
+    moment.fn.format = function (...args) {
+      if (this._isUTC || !this.isValid()) {
+        return format.apply(this, args);
+      }
+      return format.apply(this.clone().utcOffset(osloOffset(this.valueOf())), args);
+    };
+    moment.fn.innforingOslo = true;
+  }
+  return true;
+}
+
+/** Makes the webapp show dates and times in Europe/Oslo time whatever the browser's zone (once Angular has started). */
+export function installOsloTime() {
+  if (!patchMoment()) {
+    window.setTimeout(installOsloTime, 50);
+  }
 }

@@ -1,10 +1,14 @@
 /*
  * Innføring: Tasklist in Bokmål (English on request), named "Innføring Oppgaver", with links to the regional
- * overview. Replaces the webjar's config.js; the keyboard shortcuts are the webjar's, described in Bokmål.
+ * overview, and date fields in Camunda Forms typed as dd.mm.åååå (innforing/dates.js). Replaces the webjar's
+ * config.js; the keyboard shortcuts are the webjar's, described in Bokmål.
  */
-import {app, installHeader, locales} from '../../innforing/webapps.js';
+import {app, installHeader, language, locales, installOsloTime} from '../../innforing/webapps.js';
+import {installDateFields} from '../../innforing/dates.js';
 
 installHeader();
+installOsloTime();
+installDateFields(language);
 
 export default {
   app: app('tasklist'),

@@ -2,9 +2,10 @@
  * Innføring: the Camunda welcome page in Bokmål (English on request) links to the platform's own pages.
  * (Replaces the webjar's default config.js, which holds only commented-out examples.)
  */
-import {app, installHeader, locales} from '../../innforing/webapps.js';
+import {app, installHeader, locales, installOsloTime} from '../../innforing/webapps.js';
 
 installHeader();
+installOsloTime();
 
 export default {
   app: app('welcome'),
