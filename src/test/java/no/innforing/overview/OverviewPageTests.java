@@ -132,6 +132,8 @@ class OverviewPageTests extends IntegrationTest {
     @Test
     void pagesNeedALoginAndOfferANorwegianLoginPage() {
         ResponseEntity<String> anonymous = http.getForEntity("/overview", String.class);
-        assertThat(anonymous.getBody()).contains("Logg inn med samme brukernavn og passord som i Camunda Tasklist");
+        assertThat(anonymous.getBody()).contains("<title>Logg inn – Innføring</title>",
+                "Én innlogging gjelder både oversikten og Camunda (Oppgaver, Cockpit og Administrasjon).",
+                "<label for=\"username\">Brukernavn</label>");
     }
 }

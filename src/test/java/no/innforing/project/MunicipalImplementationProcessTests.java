@@ -286,7 +286,8 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
                 .hasMessageContaining("Feltet «Dato for signert tjenesteavtale» må fylles ut.");
         assertThatThrownBy(() -> taskService.complete(signing.getId(), Map.of(VAR_SERVICE_AGREEMENT_DECISION, "SIGN",
                 VAR_SERVICE_AGREEMENT_SIGNED_ON, "20.01.2027")))
-                .hasMessageContaining("har en ugyldig dato: «20.01.2027». Bruk formatet ÅÅÅÅ-MM-DD.");
+                .hasMessageContaining("Feltet «Dato tjenesteavtalen ble signert» har en dato som ikke kan leses: "
+                        + "«20.01.2027». Skriv datoen som dd.mm.åååå, for eksempel 01.11.2026.");
         assertThat(project).isWaitingAt(TASK_SIGN_SERVICE_AGREEMENT);
         assertThat(projects.currentProject(KRISTIANSUND).getServiceAgreementSignedOn()).isNull();
     }
