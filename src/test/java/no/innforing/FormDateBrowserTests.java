@@ -28,7 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Dates typed the Norwegian way into a Camunda Form in Tasklist, in a browser set to Norwegian and in one set to US
  * English: Aure's project leader registers the political decision. The field names the format dd.mm.åååå;
  * 31.02.2027 is refused under the field in Norwegian and completing is blocked with nothing stored; 01.11.2026 is
- * then stored as 1 November 2026. Screenshots in {@code target/screenshots/form-date-*.png}.
+ * then stored as 1 November 2026. Camunda Forms' own message for an emptied required field shows in Bokmål. Screenshots in {@code target/screenshots/form-date-*.png}.
  */
 class FormDateBrowserTests extends IntegrationTest {
 
@@ -73,8 +73,18 @@ class FormDateBrowserTests extends IntegrationTest {
             waitFor(browser, "the date field to be taken over").until(
                     driver -> "dd.mm.åååå".equals(date.getAttribute("placeholder")));
 
-            type(date, "31.02.2027");
+            // form-js' own validation message, in Bokmål (the webapps' language whatever the browser's)
             WebElement caseReference = input(browser, "Saksnummer");
+            click(caseReference);
+            caseReference.sendKeys("x", Keys.BACK_SPACE);
+            click(date);
+            waitFor(browser, "the required-field message under Saksnummer").until(driver -> driver.findElements(
+                    By.cssSelector(".fjs-form-field-error")).stream().anyMatch(message -> message.isDisplayed()
+                    && message.getText().equals("Feltet må fylles ut.")));
+            assertThat(browser.findElement(By.cssSelector("form.fjs-form")).getText())
+                    .doesNotContain("Field is required");
+
+            type(date, "31.02.2027");
             click(caseReference);
             caseReference.sendKeys("2026/17");
             WebElement error = waitFor(browser, "the message under Vedtaksdato").until(

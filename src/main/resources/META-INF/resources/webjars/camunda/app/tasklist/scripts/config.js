@@ -1,14 +1,17 @@
 /*
  * Innføring: Tasklist in Bokmål (English on request), named "Innføring Oppgaver", with links to the regional
- * overview, and date fields in Camunda Forms typed as dd.mm.åååå (innforing/dates.js). Replaces the webjar's
+ * overview, date fields in Camunda Forms typed as dd.mm.åååå (innforing/dates.js) and the forms' validation messages
+ * in Bokmål (innforing/form-messages.js). Replaces the webjar's
  * config.js; the keyboard shortcuts are the webjar's, described in Bokmål.
  */
 import {app, installHeader, language, locales, installOsloTime} from '../../innforing/webapps.js';
 import {installDateFields} from '../../innforing/dates.js';
+import {installFormMessages} from '../../innforing/form-messages.js';
 
 installHeader();
 installOsloTime();
 installDateFields(language);
+installFormMessages(language);
 
 export default {
   app: app('tasklist'),
