@@ -23,7 +23,7 @@ class AccessibilityStatementTests extends IntegrationTest {
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(page.getBody()).contains("<h1>Tilgjengelighetserklæring for Innføring</h1>")
                 .contains("WCAG 2.1").contains("forskrift om universell utforming")
-                .contains("skrevet som dd.mm.åååå").contains("Field is required.")
+                .contains("skrevet som dd.mm.åååå").contains("Feltet må fylles ut.")
                 .contains("regionens arbeidsgruppe (RAG)")
                 .contains("23.11.2026")
                 // an anonymous reader gets a way to log in, not a logout button or the menu of the app
