@@ -136,7 +136,7 @@ class MovePlanner {
     private Step step(ImplementationProject project, ProjectSchedule planned) {
         ProjectPhase phase = queries.currentPhase(project.getProcessInstanceId());
         ProjectSchedule before = project.schedule();
-        Facts facts = facts(project, phase, before);
+        Facts facts = facts(project, phase, before, queries);
         ProjectSchedule after = planned.withFacts(facts.preProjectStarted(), facts.mainProjectStarted(),
                 facts.wentLive());
         return new Step(project, phase, before, planned, after, facts);
@@ -147,14 +147,31 @@ class MovePlanner {
      * date recorded at an earlier move, else the planned one): a reached milestone keeps its date, and so do the
      * due dates of the tasks that follow from it.
      */
-    private static Facts facts(ImplementationProject project, ProjectPhase phase, ProjectSchedule schedule) {
+    private static Facts facts(ImplementationProject project, ProjectPhase phase, ProjectSchedule schedule,
+            ProjectQueries queries) {
         if (phase == null) {
             return new Facts(null, project.isServiceAgreementSigned(), null, null);
         }
-        return new Facts(phase.compareTo(ProjectPhase.PRE_PROJECT) >= 0 ? schedule.preProjectStart() : null,
+        return new Facts(phase.compareTo(ProjectPhase.PRE_PROJECT) >= 0 ? preProjectStarted(project, schedule, queries)
+                : null,
                 project.isServiceAgreementSigned(),
                 phase.compareTo(ProjectPhase.MAIN_PROJECT) >= 0 ? schedule.mainProjectStart() : null,
                 phase.compareTo(ProjectPhase.STABILIZATION) >= 0 ? schedule.goLive() : null);
+    }
+
+    /**
+     * The day the pre-project began: the planned day, or the day it actually began when that was earlier (an early
+     * start opens the pre-project months before its planned date; a project registered mid-programme entered it on
+     * the day it was registered, after the planned day, which stays the fact).
+     */
+    private static LocalDate preProjectStarted(ImplementationProject project, ProjectSchedule schedule,
+            ProjectQueries queries) {
+        LocalDate planned = schedule.preProjectStart();
+        if (!project.isEarlyStart() || project.getPreProjectStartedOn() != null) {
+            return planned;
+        }
+        LocalDate entered = queries.enteredOn(project.getProcessInstanceId(), ProjectProcess.SUBPROCESS_PRE_PROJECT);
+        return entered != null && entered.isBefore(planned) ? entered : planned;
     }
 
     private static List<Blocker> blockers(Step step) {

@@ -99,6 +99,14 @@ public class ProjectQueries {
         return days;
     }
 
+    /** The day the instance first entered the activity (Oslo date), or null when it never has. */
+    public LocalDate enteredOn(String processInstanceId, String activityId) {
+        return historyService.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+                .activityId(activityId).orderByHistoricActivityInstanceStartTime().asc().listPage(0, 1).stream()
+                .findFirst().map(a -> LocalDate.ofInstant(a.getStartTime().toInstant(), ProjectSchedule.ZONE))
+                .orElse(null);
+    }
+
     /** Every activity of the process mapped to the phase it belongs to (its enclosing phase subprocess). */
     private Map<String, ProjectPhase> phaseMap(String processDefinitionId) {
         return phaseMaps.computeIfAbsent(processDefinitionId, id -> {

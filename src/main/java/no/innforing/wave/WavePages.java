@@ -13,6 +13,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -33,9 +34,6 @@ class WavePages {
 
     @GetMapping("/waves")
     String list(Model model) {
-        if (!model.containsAttribute("wave")) {
-            model.addAttribute("wave", new NewWave("", "", "", null));
-        }
         return page(model);
     }
 
@@ -60,6 +58,50 @@ class WavePages {
         }
     }
 
+    /**
+     * RAG sets a wave's capacity (municipalities and, optionally, inhabitants; an empty field means no limit) with the
+     * same rule as {@code PUT /api/waves/{code}/capacity}; a refusal is shown above the form and nothing is changed.
+     */
+    @PostMapping("/waves/capacity")
+    String capacity(@RequestParam String code, @RequestParam(required = false) String municipalities,
+            @RequestParam(required = false) String inhabitants, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        access.requireRegional("sette kapasitet for bølger");
+        try {
+            Wave wave = waves.setCapacity(code, wholeNumber(municipalities, "Kommuner"),
+                    wholeNumber(inhabitants, "Innbyggere"));
+            redirect.addFlashAttribute("message", "Kapasiteten for bølge " + wave.getCode() + " er nå "
+                    + capacityText(wave) + ".");
+            return "redirect:/waves";
+        } catch (DomainException refused) {
+            response.setStatus(refused.status().value());
+            model.addAttribute("capacityErrors", List.of(refused.getMessage()));
+            return page(model);
+        }
+    }
+
+    private static Integer wholeNumber(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw DomainException.invalid(field + " må være et helt tall, eller tomt for ingen grense.");
+        }
+    }
+
+    static String capacityText(Wave wave) {
+        Integer m = wave.getCapacityMunicipalities();
+        Integer i = wave.getCapacityInhabitants();
+        if (m == null && i == null) {
+            return "ingen grense";
+        }
+        return (m == null ? "" : Norwegian.count(m, "kommune", "kommuner"))
+                + (m != null && i != null ? ", " : "")
+                + (i == null ? "" : Norwegian.count(i, "innbygger", "innbyggere"));
+    }
+
     /** The form's problems in Norwegian; a value that could not be read at all (a date that is no date) too. */
     private static List<String> messages(BindingResult form) {
         return form.getAllErrors().stream().map(error -> error instanceof FieldError field && field.isBindingFailure()
@@ -67,8 +109,14 @@ class WavePages {
     }
 
     private String page(Model model) {
+        if (!model.containsAttribute("wave")) {
+            model.addAttribute("wave", new NewWave("", "", "", null));
+        }
         if (!model.containsAttribute("formErrors")) {
             model.addAttribute("formErrors", List.of());
+        }
+        if (!model.containsAttribute("capacityErrors")) {
+            model.addAttribute("capacityErrors", List.of());
         }
         model.addAttribute("waves", waves.all());
         model.addAttribute("regional", MunicipalityAccess.isRegional(MunicipalityAccess.currentGroups()));

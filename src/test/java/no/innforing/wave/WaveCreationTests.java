@@ -143,6 +143,40 @@ class WaveCreationTests extends IntegrationTest {
                 .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
+    @Test
+    void onThePageRagSetsAWavesCapacity() {
+        ResponseEntity<String> page = as("ragmedlem").getForEntity("/waves", String.class);
+        assertThat(page.getBody()).contains("<h2 id=\"capacity\">Kapasitet</h2>", "Sett kapasiteten");
+        String cookie = page.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0];
+        String csrf = match(page.getBody(), "name=\"_csrf\" value=\"([^\"]+)\"");
+
+        ResponseEntity<String> zero = form(cookie, csrf, "/waves/capacity", "code", "KI3", "municipalities", "0",
+                "inhabitants", "");
+        assertThat(zero.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(zero.getBody()).contains("Kapasiteten ble ikke endret:", "Kapasiteten må være minst 1");
+        ResponseEntity<String> words = form(cookie, csrf, "/waves/capacity", "code", "KI3", "municipalities", "fire",
+                "inhabitants", "");
+        assertThat(words.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(words.getBody()).contains("Kommuner må være et helt tall, eller tomt for ingen grense.");
+        assertThat(waves.require("KI3").getCapacityMunicipalities()).isNull();
+
+        ResponseEntity<String> set = form(cookie, csrf, "/waves/capacity", "code", "KI3", "municipalities", "4",
+                "inhabitants", "60000");
+        assertThat(set.getStatusCode()).isEqualTo(HttpStatus.OK);   // after the redirect
+        assertThat(set.getBody()).contains("Kapasiteten for bølge KI3 er nå 4 kommuner, 60000 innbyggere.",
+                "4 kommuner, 60000 innbyggere");
+        assertThat(waves.require("KI3").getCapacityMunicipalities()).isEqualTo(4);
+        assertThat(waves.require("KI3").getCapacityInhabitants()).isEqualTo(60000);
+
+        ResponseEntity<String> removed = form(cookie, csrf, "/waves/capacity", "code", "KI3", "municipalities", "",
+                "inhabitants", "");
+        assertThat(removed.getBody()).contains("Kapasiteten for bølge KI3 er nå ingen grense.");
+        assertThat(waves.require("KI3").getCapacityMunicipalities()).isNull();
+
+        ResponseEntity<String> leader = as("pl-1505").getForEntity("/waves", String.class);
+        assertThat(leader.getBody()).doesNotContain("Sett kapasiteten");
+    }
+
     private ResponseEntity<String> form(String cookie, String csrf, String path, String... fields) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);

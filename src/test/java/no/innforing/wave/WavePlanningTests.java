@@ -48,6 +48,31 @@ class WavePlanningTests extends MoveApiTest {
     }
 
     @Test
+    void anEarlyStartKeepsTheDayItsPreProjectActuallyBeganWhenTheWaveMoves() {
+        ImplementationProject kristiansund = projects.register(new Registration("1505", "KI3", true, null, null, null));
+        String instance = kristiansund.getProcessInstanceId();
+        complete(instance, ProjectProcess.TASK_REGISTER_POLITICAL_DECISION, Map.of("councilDecision", "JOIN"));
+        complete(instance, ProjectProcess.TASK_SIGN_CALL_OFF_AGREEMENT,
+                Map.of(ProjectProcess.VAR_CALL_OFF_SIGNED_ON, "2026-03-02"));
+        setClock(LocalDate.of(2026, 4, 15));
+        complete(instance, ProjectProcess.TASK_PLAN_EARLY_START, Map.of("earlyStartActivities", "Modenhetsanalyse"));
+        runPhaseNotices(kristiansund);
+
+        ResponseEntity<Map> moved = put("/api/waves/KI3",
+                "{\"goLiveDate\":\"2028-09-29\",\"reason\":\"Plattformen er forsinket\"}");
+
+        assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.OK);
+        // the pre-project began on 15 April 2026 (planned for 31 August): that is the fact, not the planned day
+        assertThat(schedule("1505")).containsEntry("preProjectStart", "2026-04-15")
+                .containsEntry("goLive", "2028-09-29");
+    }
+
+    private void complete(String instance, String taskKey, Map<String, Object> variables) {
+        taskService.complete(taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(taskKey)
+                .singleResult().getId(), variables);
+    }
+
+    @Test
     void aMoveThatPutsAPreProjectMembersServiceAgreementDeadlineInThePastIsRefusedAndNothingChanges() {
         ImplementationProject kristiansund = projects.register(new Registration("1505", "KI3", false,
                 ProjectPhase.PRE_PROJECT, null, null));
