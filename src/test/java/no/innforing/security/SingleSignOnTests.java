@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import no.innforing.BrowserSupport;
@@ -360,9 +359,10 @@ class SingleSignOnTests extends IntegrationTest {
         join.click();
         WebElement date = input("Vedtaksdato");
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", date);
-        String typed = inFormat(date.getAttribute("placeholder"), LocalDate.of(2026, 2, 20));
+        // dates are typed as Norwegians write them, once Tasklist has taken the field over (innforing/dates.js)
+        waitFor("the date field to be taken over").until(driver -> "dd.mm.åååå".equals(date.getAttribute("placeholder")));
         date.click();
-        date.sendKeys(typed);
+        date.sendKeys("20.02.2026");
         date.sendKeys(Keys.ESCAPE);
         waitFor("the calendar to close").until(ExpectedConditions.invisibilityOfElementLocated(
                 By.cssSelector(".flatpickr-calendar.open")));
@@ -378,13 +378,6 @@ class SingleSignOnTests extends IntegrationTest {
         WebElement labelElement = waitFor("the field " + label).until(ExpectedConditions.visibilityOfElementLocated(
                 By.xpath("//form[contains(@class,'fjs-form')]//label[contains(normalize-space(.),'" + label + "')]")));
         return browser.findElement(By.id(labelElement.getAttribute("for")));
-    }
-
-    private static String inFormat(String placeholder, LocalDate day) {
-        String pattern = placeholder == null || placeholder.isBlank() ? "mm/dd/yyyy" : placeholder.toLowerCase();
-        return pattern.replace("yyyy", String.valueOf(day.getYear()))
-                .replace("mm", String.format("%02d", day.getMonthValue()))
-                .replace("dd", String.format("%02d", day.getDayOfMonth()));
     }
 
     private String url(String path) {
