@@ -145,6 +145,16 @@ public final class BrowserSupport {
         }
     }
 
+    /** Keeps what a failing browser test saw: {@code <name>.png} and the page source {@code <name>.html}. */
+    public static void keepFailure(WebDriver driver, String name) {
+        screenshot(driver, name);
+        try {
+            Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * Logs in to a Camunda webapp (Tasklist, Cockpit …) the browser has been sent to, and waits until
      * {@code loggedIn} is visible. The webapps have no login of their own: without a session the server sends the

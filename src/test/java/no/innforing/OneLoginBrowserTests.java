@@ -9,8 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.innforing.project.ProjectService;
@@ -159,13 +157,10 @@ class OneLoginBrowserTests extends IntegrationTest {
     }
 
     private WebDriverWait waitFor(String what) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.withMessage(what);
-        return wait;
+        return TasklistSupport.waitFor(browser, what);
     }
 
-    private void keepFailure(String name) throws Exception {
-        BrowserSupport.screenshot(browser, name);
-        Files.writeString(BrowserSupport.SCREENSHOTS.resolve(name + ".html"), browser.getPageSource());
+    private void keepFailure(String name) {
+        BrowserSupport.keepFailure(browser, name);
     }
 }

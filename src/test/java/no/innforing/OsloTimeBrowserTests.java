@@ -3,7 +3,6 @@ package no.innforing;
 import static no.innforing.TasklistSupport.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import no.innforing.project.ProjectService;
@@ -70,8 +69,7 @@ class OsloTimeBrowserTests extends IntegrationTest {
             assertThat(browser.findElement(By.cssSelector("body")).getText())
                     .contains("Dato og klokkeslett vises i norsk tid. Nettleserens tidssone: " + ZONE);
         } catch (Exception | AssertionError e) {
-            BrowserSupport.screenshot(browser, "oslo-time-failure");
-            Files.writeString(BrowserSupport.SCREENSHOTS.resolve("oslo-time-failure.html"), browser.getPageSource());
+            BrowserSupport.keepFailure(browser, "oslo-time-failure");
             throw e;
         }
     }

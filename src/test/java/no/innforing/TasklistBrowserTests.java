@@ -7,7 +7,6 @@ import static no.innforing.project.ProjectProcess.VAR_CALL_OFF_SIGNED_ON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -105,8 +104,7 @@ class TasklistBrowserTests extends IntegrationTest {
                     By.xpath("//ol[contains(@class,'tasks-list')]//li[contains(.,'Signer avropsavtale')]")));
             BrowserSupport.screenshot(browser, "tasklist-05-completed");
         } catch (Exception | AssertionError e) {
-            BrowserSupport.screenshot(browser, "tasklist-failure");
-            Files.writeString(BrowserSupport.SCREENSHOTS.resolve("tasklist-failure.html"), browser.getPageSource());
+            BrowserSupport.keepFailure(browser, "tasklist-failure");
             throw e;
         }
 

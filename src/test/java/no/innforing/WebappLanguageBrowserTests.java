@@ -2,7 +2,6 @@ package no.innforing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import no.innforing.project.ProjectService;
 import no.innforing.project.ProjectService.Registration;
@@ -172,8 +171,7 @@ class WebappLanguageBrowserTests extends IntegrationTest {
     }
 
     private void keepFailure(String shot) throws Exception {
-        BrowserSupport.screenshot(browser, shot + "-failure");
-        Files.writeString(BrowserSupport.SCREENSHOTS.resolve(shot + "-failure.html"), browser.getPageSource());
+        BrowserSupport.keepFailure(browser, shot + "-failure");
     }
 
     private WebDriverWait waitFor(String what) {

@@ -2,7 +2,6 @@ package no.innforing.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,9 +127,7 @@ class CockpitDiagramBrowserTests extends IntegrationTest {
             BrowserSupport.screenshot(browser, "cockpit-process-service-agreement");
             assertLegible("the service-agreement phase", serviceAgreement, SERVICE_AGREEMENT);
         } catch (Exception | AssertionError e) {
-            BrowserSupport.screenshot(browser, "cockpit-process-failure");
-            Files.writeString(BrowserSupport.SCREENSHOTS.resolve("cockpit-process-failure.html"),
-                    browser.getPageSource());
+            BrowserSupport.keepFailure(browser, "cockpit-process-failure");
             throw e;
         }
     }

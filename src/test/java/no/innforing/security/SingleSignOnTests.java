@@ -3,12 +3,11 @@ package no.innforing.security;
 import static no.innforing.project.ProjectProcess.TASK_REGISTER_POLITICAL_DECISION;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import no.innforing.BrowserSupport;
 import no.innforing.IntegrationTest;
+import no.innforing.TasklistSupport;
 import no.innforing.project.ProjectService;
 import no.innforing.project.ProjectService.Registration;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
@@ -375,9 +374,7 @@ class SingleSignOnTests extends IntegrationTest {
     }
 
     private WebElement input(String label) {
-        WebElement labelElement = waitFor("the field " + label).until(ExpectedConditions.visibilityOfElementLocated(
-                By.xpath("//form[contains(@class,'fjs-form')]//label[contains(normalize-space(.),'" + label + "')]")));
-        return browser.findElement(By.id(labelElement.getAttribute("for")));
+        return TasklistSupport.input(browser, label);
     }
 
     private String url(String path) {
@@ -385,13 +382,10 @@ class SingleSignOnTests extends IntegrationTest {
     }
 
     private WebDriverWait waitFor(String what) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.withMessage(what);
-        return wait;
+        return TasklistSupport.waitFor(browser, what);
     }
 
-    private void keepFailure(String name) throws Exception {
-        BrowserSupport.screenshot(browser, name);
-        Files.writeString(BrowserSupport.SCREENSHOTS.resolve(name + ".html"), browser.getPageSource());
+    private void keepFailure(String name) {
+        BrowserSupport.keepFailure(browser, name);
     }
 }
