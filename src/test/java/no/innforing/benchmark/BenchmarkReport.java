@@ -55,7 +55,8 @@ final class BenchmarkReport {
 
     /**
      * Writes the section: its heading, the body (markdown) and a line naming the machine and date.
-     * Returns the section as written.
+     * Returns the section as written. With {@code -Dbenchmark.document=false} (partial runs) only
+     * {@code target/benchmark/} is written, never {@code BENCHMARKS.md}.
      */
     static synchronized String write(String name, String heading, String body) {
         String section = "## " + heading + "\n\n" + body.strip() + "\n\nMeasured " + machine() + ".\n";
@@ -63,6 +64,10 @@ final class BenchmarkReport {
             Path out = Path.of("target", "benchmark", name + ".md");
             Files.createDirectories(out.getParent());
             Files.writeString(out, section);
+            if (!Boolean.parseBoolean(System.getProperty("benchmark.document", "true"))) {
+                System.out.println(section);
+                return section;
+            }
             String begin = "<!-- benchmark:" + name + " -->";
             String end = "<!-- /benchmark:" + name + " -->";
             String document = Files.exists(DOCUMENT) ? Files.readString(DOCUMENT) : "# Benchmarks\n";
