@@ -2,7 +2,6 @@ package no.innforing.benefit;
 
 import no.innforing.project.ProjectRegistered;
 import no.innforing.security.MunicipalityAccess;
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.event.EventListener;
@@ -21,11 +20,9 @@ class BenefitFollowUpAccess implements ApplicationRunner {
     private static final String GROUP_PREFIX = MunicipalityAccess.projectLeaderGroup("");
 
     private final MunicipalityAccess access;
-    private final IdentityService identityService;
 
-    BenefitFollowUpAccess(MunicipalityAccess access, IdentityService identityService) {
+    BenefitFollowUpAccess(MunicipalityAccess access) {
         this.access = access;
-        this.identityService = identityService;
     }
 
     @EventListener
@@ -35,8 +32,7 @@ class BenefitFollowUpAccess implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        identityService.createGroupQuery().list().stream().map(group -> group.getId())
-                .filter(id -> id.startsWith(GROUP_PREFIX))
-                .forEach(id -> access.letFollow(id.substring(GROUP_PREFIX.length()), BenefitFollowUp.PROCESS_KEY));
+        access.provisionAll(batch -> batch.groupIds().stream().filter(id -> id.startsWith(GROUP_PREFIX)).toList()
+                .forEach(id -> batch.letFollow(id.substring(GROUP_PREFIX.length()), BenefitFollowUp.PROCESS_KEY)));
     }
 }

@@ -68,7 +68,8 @@ public class MunicipalityImport {
         List<Municipality> missing = shipped.stream().filter(row -> !present.contains(row.number()))
                 .map(row -> new Municipality(row.number(), row.name(), row.county(), row.population())).toList();
         municipalities.saveAll(missing);
-        municipalities.findAllByOrderByNumber().forEach(m -> access.provision(m.getNumber(), m.getName()));
+        List<Municipality> all = municipalities.findAllByOrderByNumber();
+        access.provisionAll(batch -> all.forEach(m -> batch.provision(m.getNumber(), m.getName())));
         return missing.size();
     }
 

@@ -1,5 +1,7 @@
 package no.innforing.project;
 
+import java.util.List;
+import no.innforing.municipality.Municipality;
 import no.innforing.security.MunicipalityAccess;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -26,9 +28,10 @@ class ProjectAccessSetup implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        projects.findAll().stream().map(ImplementationProject::getMunicipality).distinct().forEach(m -> {
-            access.provision(m.getNumber(), m.getName());
-            access.letFollow(m.getNumber(), ProjectProcess.PROCESS_KEY);
-        });
+        List<Municipality> withProject = projects.findMunicipalitiesWithProject();
+        access.provisionAll(batch -> withProject.forEach(m -> {
+            batch.provision(m.getNumber(), m.getName());
+            batch.letFollow(m.getNumber(), ProjectProcess.PROCESS_KEY);
+        }));
     }
 }

@@ -3,7 +3,9 @@ package no.innforing.project;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import no.innforing.municipality.Municipality;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 interface ProjectRepository extends JpaRepository<ImplementationProject, Long> {
 
@@ -17,4 +19,8 @@ interface ProjectRepository extends JpaRepository<ImplementationProject, Long> {
     List<ImplementationProject> findByStateIn(Collection<ProjectState> states);
 
     List<ImplementationProject> findByWaveCodeAndStateIn(String waveCode, Collection<ProjectState> states);
+
+    /** Every municipality that has (or had) a project, in one query. */
+    @Query("select distinct m from ImplementationProject p join p.municipality m order by m.number")
+    List<Municipality> findMunicipalitiesWithProject();
 }

@@ -3,11 +3,17 @@ package no.innforing.security;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -17,6 +23,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -47,10 +54,13 @@ public class MunicipalityAccess {
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
+    private final ProcessEngine processEngine;
 
-    MunicipalityAccess(IdentityService identityService, AuthorizationService authorizationService) {
+    MunicipalityAccess(IdentityService identityService, AuthorizationService authorizationService,
+            ProcessEngine processEngine) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
+        this.processEngine = processEngine;
     }
 
     /** The group whose members lead the municipality's project: {@code municipality-<number>}. */
@@ -138,6 +148,9 @@ public class MunicipalityAccess {
     void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
         Authorization existing = authorizationService.createAuthorizationQuery().groupIdIn(groupId)
                 .resourceType(resource).resourceId(resourceId).singleResult();
+        if (grantsAll(existing, permissions)) {
+            return;
+        }
         Authorization authorization = existing != null ? existing
                 : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
         authorization.setGroupId(groupId);
@@ -147,5 +160,127 @@ public class MunicipalityAccess {
             authorization.addPermission(permission);
         }
         authorizationService.saveAuthorization(authorization);
+    }
+
+    /** True when the authorization is a grant that already holds every permission: saving it would change nothing. */
+    private static boolean grantsAll(Authorization existing, Permission... permissions) {
+        return existing != null && existing.getAuthorizationType() == AUTH_TYPE_GRANT
+                && Arrays.stream(permissions).allMatch(existing::isPermissionGranted);
+    }
+
+    /**
+     * The start-up's provisioning of every municipality at once: the same result as {@link #provision} and
+     * {@link #letFollow} for each, but the groups, tenants, tenant memberships and rights already present are read
+     * with a handful of queries, only what is missing (or lacks a permission) is written, and everything runs in
+     * one engine command, so the inserts of a first start are flushed together instead of one command per write
+     * and a restart writes nothing.
+     */
+    public void provisionAll(Consumer<Provisioning> work) {
+        ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+                .execute(commandContext -> {
+                    work.accept(new Provisioning());
+                    return null;
+                });
+    }
+
+    /** {@link #provision} and {@link #letFollow} for many municipalities, against what was read once. */
+    public final class Provisioning {
+
+        private Set<String> groups;
+        private Set<String> tenants;
+        private final Set<String> tenantsCreated = new HashSet<>();
+        private final Map<String, Set<String>> tenantsOfGroup = new HashMap<>();
+        private final Map<String, Map<String, Authorization>> grantsByResource = new HashMap<>();
+
+        private Provisioning() {
+        }
+
+        /** As {@link MunicipalityAccess#provision}. */
+        public void provision(String municipalityNumber, String municipalityName) {
+            String group = projectLeaderGroup(municipalityNumber);
+            ensureGroup(RAG_GROUP, "Regional arbeidsgruppe (RAG)");
+            ensureGroup(group, "Prosjektleder " + municipalityName);
+            if (tenants().add(municipalityNumber)) {
+                Tenant tenant = identityService.newTenant(municipalityNumber);
+                tenant.setName(municipalityName);
+                identityService.saveTenant(tenant);
+                tenantsCreated.add(municipalityNumber);
+            }
+            for (String member : new String[] {group, RAG_GROUP}) {
+                if (tenantsOf(member, municipalityNumber).add(municipalityNumber)) {
+                    identityService.createTenantGroupMembership(municipalityNumber, member);
+                }
+            }
+            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+            grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+        }
+
+        /** As {@link MunicipalityAccess#letFollow}. */
+        public void letFollow(String municipalityNumber, String processDefinitionKey) {
+            grant(projectLeaderGroup(municipalityNumber), Resources.PROCESS_DEFINITION, processDefinitionKey,
+                    ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+                    ProcessDefinitionPermissions.READ_HISTORY);
+        }
+
+        /** The ids of every group, as read at the start of this provisioning (and created since). */
+        public Set<String> groupIds() {
+            if (groups == null) {
+                groups = identityService.createGroupQuery().list().stream().map(Group::getId)
+                        .collect(Collectors.toCollection(HashSet::new));
+            }
+            return groups;
+        }
+
+        private void ensureGroup(String id, String name) {
+            if (groupIds().add(id)) {
+                Group group = identityService.newGroup(id);
+                group.setName(name);
+                group.setType("WORKFLOW");
+                identityService.saveGroup(group);
+            }
+        }
+
+        private Set<String> tenants() {
+            if (tenants == null) {
+                tenants = identityService.createTenantQuery().list().stream().map(Tenant::getId)
+                        .collect(Collectors.toCollection(HashSet::new));
+            }
+            return tenants;
+        }
+
+        /**
+         * The tenants the group is a member of, as far as this provisioning needs them: RAG's all at once; a
+         * municipality's group has only its own tenant, and none when that tenant was created just now.
+         */
+        private Set<String> tenantsOf(String group, String municipalityNumber) {
+            return tenantsOfGroup.computeIfAbsent(group, g -> RAG_GROUP.equals(g)
+                    || !tenantsCreated.contains(municipalityNumber)
+                            ? identityService.createTenantQuery().groupMember(g).list().stream().map(Tenant::getId)
+                                    .collect(Collectors.toCollection(HashSet::new))
+                            : new HashSet<>());
+        }
+
+        private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+            Map<String, Authorization> byGroup = grantsByResource.computeIfAbsent(
+                    resource.resourceType() + "/" + resourceId,
+                    key -> authorizationService.createAuthorizationQuery().resourceType(resource)
+                            .resourceId(resourceId).list().stream().filter(a -> a.getGroupId() != null)
+                            .collect(Collectors.toMap(Authorization::getGroupId, a -> a, (a, b) -> a,
+                                    HashMap::new)));
+            Authorization existing = byGroup.get(groupId);
+            if (grantsAll(existing, permissions)) {
+                return;
+            }
+            Authorization authorization = existing != null ? existing
+                    : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+            authorization.setGroupId(groupId);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+            for (Permission permission : permissions) {
+                authorization.addPermission(permission);
+            }
+            byGroup.put(groupId, authorizationService.saveAuthorization(authorization));
+        }
     }
 }
