@@ -269,6 +269,7 @@ def top_level():
 TW, TH = 150, 80        # tasks inside the phases
 TALL = 100              # a task whose name takes three lines: the text stays clear of the task's icon
 STEP = 200              # distance between the centres of neighbouring tasks
+FH, PITCH = 60, 72      # parallel tasks in a fan: lower boxes, closer rows, so that the phase opens at about 0.7
 
 
 def political_decision():
@@ -318,18 +319,18 @@ def fan(p, split, join, branches, flows_in, flows_out):
 
 def pre_project():
     p = Plane("SubProcess_PreProject")
-    R = 260
+    R = 200
     s = p.event("StartEvent_PreProject", 80, R)
     n = p.box("ServiceTask_NotifyPhaseStartedPreProject", 210, R, TW, TH)
     t = p.box("Task_EstablishProjectOrganisation", 410, R, TW, TALL)
     split = p.gateway("Gateway_PreProjectSplit", 550, R)
-    rows = [R - 200, R - 100, R, R + 100, R + 200]
-    maturity = p.box("Task_MaturityAnalysis", 690, rows[0], TW, TH)
-    risk = p.box("Task_RiskAnalysis", 690, rows[1], TW, TH)
-    comm = p.box("Task_CommunicationPlan", 690, rows[2], TW, TH)
-    systems = p.box("Task_MapCurrentSystems", 690, rows[3], TW, TH)
-    benefit = p.box("Task_BenefitPlan", 690, rows[4], TW, TH)
-    save = p.box("ServiceTask_SaveBenefitPlan", 890, rows[4], TW, TH)
+    rows = [R + i * PITCH for i in (-2, -1, 0, 1, 2)]
+    maturity = p.box("Task_MaturityAnalysis", 690, rows[0], TW, FH)
+    risk = p.box("Task_RiskAnalysis", 690, rows[1], TW, FH)
+    comm = p.box("Task_CommunicationPlan", 690, rows[2], TW, FH)
+    systems = p.box("Task_MapCurrentSystems", 690, rows[3], TW, FH)
+    benefit = p.box("Task_BenefitPlan", 690, rows[4], TW, FH)
+    save = p.box("ServiceTask_SaveBenefitPlan", 890, rows[4], TW, FH)
     join = p.gateway("Gateway_PreProjectJoin", 1030, R)
     e = p.event("EndEvent_PreProjectDone", 1120, R, "Forprosjekt gjennomført")
     p.edge("Flow_PreProjectStarted", s.right, n.left)
@@ -350,10 +351,10 @@ def service_agreement():
     """The municipality signs or withdraws above; RAG's decision after a missed deadline below, its way back to
     the signing task running along the bottom (Cockpit's breadcrumbs cover the top left corner of a phase)."""
     p = Plane("SubProcess_ServiceAgreement")
-    W, SPLIT, END = 1100, 195, 420
+    W, SPLIT, END = 1100, 190, 386
     p.rect("Lane_ServiceAgreementMunicipality", 0, 0, W, SPLIT, horizontal=True)
     p.rect("Lane_ServiceAgreementRag", 0, SPLIT, W, END - SPLIT, horizontal=True)
-    R, LOOP = 60, 412
+    R, LOOP = 60, 378
     s = p.event("StartEvent_ServiceAgreement", 80, R)
     merge = p.gateway("Gateway_SigningMerge", 160, R)
     sign = p.box("Task_SignServiceAgreement", 290, R, TW, TH)
@@ -363,8 +364,8 @@ def service_agreement():
     record = p.box("ServiceTask_RecordServiceAgreement", 570, R, TW, TH)
     signed = p.box("ServiceTask_SetOutcomeSigned", 770, R, TW, TH)
     end_signed = p.event("EndEvent_ServiceAgreementSigned", 900, R, "Tjenesteavtale signert")
-    withdrawn = p.box("ServiceTask_SetOutcomeWithdrawn", 570, R + 95, TW, 60)
-    end_withdrawn = p.event("EndEvent_ServiceAgreementWithdrawn", 700, R + 95, "Kommunen fratrer")
+    withdrawn = p.box("ServiceTask_SetOutcomeWithdrawn", 570, R + 88, TW, 50)
+    end_withdrawn = p.event("EndEvent_ServiceAgreementWithdrawn", 700, R + 88, "Kommunen fratrer")
     p.edge("Flow_ServiceAgreementStarted", s.right, merge.left)
     p.edge("Flow_ToSigning", merge.right, sign.left)
     p.edge("Flow_SigningDecided", sign.right, decided.left)
@@ -375,14 +376,14 @@ def service_agreement():
     p.edge("Flow_OutcomeSignedSet", signed.right, end_signed.left)
     p.edge("Flow_OutcomeWithdrawnSet", withdrawn.right, end_withdrawn.left)
 
-    Q = 305
+    Q = 282
     notify = p.box("ServiceTask_NotifyRagDeadlineMissed", 330, Q, TW, TH)
     decide = p.box("Task_DecideMissedDeadline", 510, Q, TW, TH)
     choice = p.gateway("Gateway_MissedDeadlineDecision", 650, Q, "RAGs beslutning", where="below-left")
-    extend = p.box("ServiceTask_GrantExtension", 800, Q - 65, TW, 60)
-    ended = p.box("ServiceTask_SetOutcomeEnded", 800, Q, TW, 60)
+    extend = p.box("ServiceTask_GrantExtension", 800, Q - 58, TW, 50)
+    ended = p.box("ServiceTask_SetOutcomeEnded", 800, Q, TW, 50)
     end_ended = p.event("EndEvent_ServiceAgreementEnded", 930, Q, "Prosjektet avsluttes", where="below")
-    move = p.box("ServiceTask_MoveToLaterWaveAfterMissedDeadline", 800, Q + 65, TW, 60)
+    move = p.box("ServiceTask_MoveToLaterWaveAfterMissedDeadline", 800, Q + 58, TW, 50)
     p.edge("Flow_DeadlineMissed", timer.bottom, notify.top)
     p.edge("Flow_RagToldOfMissedDeadline", notify.right, decide.left)
     p.edge("Flow_MissedDeadlineDecided", decide.right, choice.left)
@@ -399,25 +400,25 @@ def service_agreement():
 
 def main_project():
     p = Plane("SubProcess_MainProject")
-    R = 260
+    R = 190
     s = p.event("StartEvent_MainProject", 80, R)
     n = p.box("ServiceTask_NotifyPhaseStartedMainProject", 210, R, TW, TH)
     plan = p.box("Task_TrainingPlan", 410, R, TW, TH)
     split = p.gateway("Gateway_MainProjectSplit", 550, R)
-    rows = [R - 200, R - 100, R, R + 100]
-    risks = p.box("Task_ReviewRisksMainProject", 690, rows[0], TW, TH)
-    tech = p.box("Task_TechnicalReadiness", 690, rows[1], TW, TH)
-    access = p.box("Task_OrderAccess", 690, rows[2], TW, TH)
-    adapt = p.box("Task_AdaptWorkProcesses", 690, rows[3], TW, TH)
-    TR = R + 230
-    training = p.rect("SubProcess_Training", 615, TR - 70, 800, 140, expanded=True)
-    ts = p.event("StartEvent_Training", 660, TR)
-    tn = p.box("ServiceTask_NotifyPhaseStartedTraining", 790, TR, TW, TH)
-    super_ = p.box("Task_TrainSuperUsers", 990, TR, TW, TH)
-    end_users = p.box("Task_TrainEndUsers", 1190, TR, TW, TH)
-    te = p.event("EndEvent_TrainingDone", 1340, TR, "Opplæring gjennomført")
-    join = p.gateway("Gateway_MainProjectJoin", 1480, R)
-    e = p.event("EndEvent_MainProjectDone", 1570, R, "Hovedprosjekt gjennomført")
+    rows = [R + i * PITCH for i in (-2, -1, 0, 1)]
+    risks = p.box("Task_ReviewRisksMainProject", 690, rows[0], TW, FH)
+    tech = p.box("Task_TechnicalReadiness", 690, rows[1], TW, FH)
+    access = p.box("Task_OrderAccess", 690, rows[2], TW, FH)
+    adapt = p.box("Task_AdaptWorkProcesses", 690, rows[3], TW, FH)
+    TR = rows[3] + FH / 2 + 62
+    training = p.rect("SubProcess_Training", 615, TR - 50, 660, 100, expanded=True)
+    ts = p.event("StartEvent_Training", 655, TR)
+    tn = p.box("ServiceTask_NotifyPhaseStartedTraining", 765, TR, TW, FH)
+    super_ = p.box("Task_TrainSuperUsers", 935, TR, TW, FH)
+    end_users = p.box("Task_TrainEndUsers", 1105, TR, TW, FH)
+    te = p.event("EndEvent_TrainingDone", 1225, TR, "Opplæring gjennomført")
+    join = p.gateway("Gateway_MainProjectJoin", 1330, R)
+    e = p.event("EndEvent_MainProjectDone", 1420, R, "Hovedprosjekt gjennomført")
     p.edge("Flow_MainProjectStarted", s.right, n.left)
     p.edge("Flow_MainProjectAnnounced", n.right, plan.left)
     p.edge("Flow_TrainingPlanned", plan.right, split.left)

