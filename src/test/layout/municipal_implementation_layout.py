@@ -269,7 +269,8 @@ def top_level():
 TW, TH = 150, 80        # tasks inside the phases
 TALL = 100              # a task whose name takes three lines: the text stays clear of the task's icon
 STEP = 200              # distance between the centres of neighbouring tasks
-FH, PITCH = 60, 72      # parallel tasks in a fan: lower boxes, closer rows, so that the phase opens at about 0.7
+FH, FW, PITCH = 70, 190, 80  # parallel tasks in a fan: wide enough that a one-line name stays clear of
+                              # the task's icon, rows closer, so that the phase opens at about 0.7
 
 
 def political_decision():
@@ -325,12 +326,12 @@ def pre_project():
     t = p.box("Task_EstablishProjectOrganisation", 410, R, TW, TALL)
     split = p.gateway("Gateway_PreProjectSplit", 550, R)
     rows = [R + i * PITCH for i in (-2, -1, 0, 1, 2)]
-    maturity = p.box("Task_MaturityAnalysis", 690, rows[0], TW, FH)
-    risk = p.box("Task_RiskAnalysis", 690, rows[1], TW, FH)
-    comm = p.box("Task_CommunicationPlan", 690, rows[2], TW, FH)
-    systems = p.box("Task_MapCurrentSystems", 690, rows[3], TW, FH)
-    benefit = p.box("Task_BenefitPlan", 690, rows[4], TW, FH)
-    save = p.box("ServiceTask_SaveBenefitPlan", 890, rows[4], TW, FH)
+    maturity = p.box("Task_MaturityAnalysis", 690, rows[0], FW, FH)
+    risk = p.box("Task_RiskAnalysis", 690, rows[1], FW, FH)
+    comm = p.box("Task_CommunicationPlan", 690, rows[2], FW, FH)
+    systems = p.box("Task_MapCurrentSystems", 690, rows[3], FW, FH)
+    benefit = p.box("Task_BenefitPlan", 690, rows[4], FW, FH)
+    save = p.box("ServiceTask_SaveBenefitPlan", 900, rows[4], TW, FH)
     join = p.gateway("Gateway_PreProjectJoin", 1030, R)
     e = p.event("EndEvent_PreProjectDone", 1120, R, "Forprosjekt gjennomført")
     p.edge("Flow_PreProjectStarted", s.right, n.left)
@@ -400,18 +401,18 @@ def service_agreement():
 
 def main_project():
     p = Plane("SubProcess_MainProject")
-    R = 190
+    R = 200
     s = p.event("StartEvent_MainProject", 80, R)
     n = p.box("ServiceTask_NotifyPhaseStartedMainProject", 210, R, TW, TH)
     plan = p.box("Task_TrainingPlan", 410, R, TW, TH)
     split = p.gateway("Gateway_MainProjectSplit", 550, R)
     rows = [R + i * PITCH for i in (-2, -1, 0, 1)]
-    risks = p.box("Task_ReviewRisksMainProject", 690, rows[0], TW, FH)
-    tech = p.box("Task_TechnicalReadiness", 690, rows[1], TW, FH)
-    access = p.box("Task_OrderAccess", 690, rows[2], TW, FH)
-    adapt = p.box("Task_AdaptWorkProcesses", 690, rows[3], TW, FH)
-    TR = rows[3] + FH / 2 + 62
-    training = p.rect("SubProcess_Training", 615, TR - 50, 660, 100, expanded=True)
+    risks = p.box("Task_ReviewRisksMainProject", 690, rows[0], FW, FH)
+    tech = p.box("Task_TechnicalReadiness", 690, rows[1], FW, FH)
+    access = p.box("Task_OrderAccess", 690, rows[2], FW, FH)
+    adapt = p.box("Task_AdaptWorkProcesses", 690, rows[3], FW, FH)
+    TR = rows[3] + FH / 2 + 67
+    training = p.rect("SubProcess_Training", 615, TR - 55, 660, 110, expanded=True)
     ts = p.event("StartEvent_Training", 655, TR)
     tn = p.box("ServiceTask_NotifyPhaseStartedTraining", 765, TR, TW, FH)
     super_ = p.box("Task_TrainSuperUsers", 935, TR, TW, FH)
