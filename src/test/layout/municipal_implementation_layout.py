@@ -7,8 +7,8 @@ it in Cockpit or with CockpitDiagramBrowserTests). It replaces every <bpmndi:BPM
 the file and touches nothing else; it fails if a flow node or sequence flow of a plane has no place.
 
 The layout: the top level shows the seven phases as collapsed subprocesses on two rows (Cockpit opens a diagram
-fitted to its pane, about 1060 x 280 px on a 1400 x 900 screen, so the top level must stay about 1600 x 420 to be
-read), the municipality's lane above RAG's; each phase is a plane of its own (Cockpit's drill-down arrow), the
+fitted to its pane, about 1060 x 280 px on a 1400 x 900 screen, so the top level must stay about 1350 x 360 to be
+read at about 0.8), the municipality's lane above RAG's, RAG's decisions after no-go and a missed deadline in RAG's lane; each phase is a plane of its own (Cockpit's drill-down arrow), the
 service agreement and go-live planes with their own lanes for the municipality's work and RAG's decisions.
 """
 import re
@@ -159,81 +159,82 @@ def h_path(a, b):
 
 # ================================================================================================ the top level
 def top_level():
-    """Two rows in the municipality's lane, RAG's lane below. Cockpit draws its statistics switch over the top right
-    corner and its zoom buttons over the bottom right one: nothing to read goes there."""
+    """Two rows in the municipality's lane, RAG's lane below with its decisions: a new wave after no-go (under the
+    go-live phase, its way back straight up into the phase's merge) and ending a project after a missed deadline.
+    About 1350 x 350, so that Cockpit's fitted zoom (pane about 1060 x 280 px) is close to 0.8. Cockpit draws its
+    statistics switch over the top right corner and its zoom buttons over the right edge below the first row: nothing
+    to read goes there."""
     p = Plane("municipal-implementation")
-    W, PH, PW = 1600, 80, 140           # width of the lanes, phase box height and width
-    R1, R2 = 110, 270                   # centre lines of the two rows
-    LANE_SPLIT, LANE_END = 345, 415
+    W, PH, PW = 1350, 80, 120           # width of the lanes, phase box height and width
+    R1, R2 = 80, 226                    # centre lines of the two rows
+    LANE_SPLIT, LANE_END = 288, 352
     p.rect("Lane_Municipality", 0, 0, W, LANE_SPLIT, horizontal=True)
     p.rect("Lane_Rag", 0, LANE_SPLIT, W, LANE_END - LANE_SPLIT, horizontal=True)
 
     # Row 1: registration to the service agreement's outcome
-    start = p.event("StartEvent_ProjectRegistered", 78, R1, "Prosjekt registrert")
-    fork = p.gateway("Gateway_Fork", 151, R1)
-    pol = p.box("SubProcess_PoliticalDecision", 276, R1, PW, PH, expanded=False)
-    joined = p.gateway("Gateway_CouncilJoined", 401, R1, "Kommunen deltar?", where="below")
-    early = p.gateway("Gateway_EarlyStart", 481, R1, "Tjuvstart?", where="above")
-    early_sp = p.box("SubProcess_EarlyStart", 606, R1, PW, PH, expanded=False)
-    # the timer's label sits above its outgoing flow, clear of the drill-down arrow of the early start
-    pre_timer = p.event("Timer_PreProjectStart", 550, R1 + 78, "Oppstart forprosjekt", where=(572, R1 + 46))
-    pre_merge = p.gateway("Gateway_PreProjectMerge", 731, R1)
-    pre = p.box("SubProcess_PreProject", 856, R1, PW, PH, expanded=False)
+    start = p.event("StartEvent_ProjectRegistered", 68, R1, "Prosjekt registrert")
+    fork = p.gateway("Gateway_Fork", 131, R1)
+    pol = p.box("SubProcess_PoliticalDecision", 236, R1, PW, PH, expanded=False)
+    joined = p.gateway("Gateway_CouncilJoined", 336, R1, "Kommunen deltar?", where="below")
+    early = p.gateway("Gateway_EarlyStart", 411, R1, "Tjuvstart?", where="above")
+    early_sp = p.box("SubProcess_EarlyStart", 521, R1, PW, PH, expanded=False)
+    # straight under the early-start question, its label beside its outgoing flow
+    pre_timer = p.event("Timer_PreProjectStart", early.cx, R1 + 55, "Oppstart forprosjekt", where=(433, R1 + 59))
+    pre_merge = p.gateway("Gateway_PreProjectMerge", 611, R1)
+    pre = p.box("SubProcess_PreProject", 716, R1, PW, PH, expanded=False)
     # on the phase's right edge: its label below the phase, clear of the drill-down arrow at the corner
     due = p.event("Timer_ServiceAgreementDueInPreProject", pre.x + PW, R1 + 22, "Frist for tjenesteavtale passert",
                   where="below-left")
-    sa_merge = p.gateway("Gateway_ServiceAgreementMerge", 981, R1)
-    sa = p.box("SubProcess_ServiceAgreement", 1106, R1, PW, PH, expanded=False)
-    outcome = p.gateway("Gateway_ServiceAgreementOutcome", 1231, R1, "Utfall", where="above")
-    w_merge = p.gateway("Gateway_WithdrawalMerge", 1321, R1)
-    record_w = p.box("ServiceTask_RecordWithdrawal", 1436, R1, 120, 70)
-    end_w = p.event("EndEvent_Withdrawn", 1546, R1, "Kommunen har fratrådt")
-    DECLINED = R1 - 48
+    sa_merge = p.gateway("Gateway_ServiceAgreementMerge", 826, R1)
+    sa = p.box("SubProcess_ServiceAgreement", 931, R1, PW, PH, expanded=False)
+    outcome = p.gateway("Gateway_ServiceAgreementOutcome", 1036, R1, "Utfall", where="below-right")
+    w_merge = p.gateway("Gateway_WithdrawalMerge", 1121, R1)
+    record_w = p.box("ServiceTask_RecordWithdrawal", 1216, R1, 100, 60)
+    end_w = p.event("EndEvent_Withdrawn", 1306, R1, "Kommunen har fratrådt")
+    DECLINED = R1 - 50
 
     p.edge("Flow_ProjectRegistered", start.right, fork.left)
     p.edge("Flow_ToPhases", fork.right, pol.left)
     p.edge("Flow_PoliticalDecisionDone", pol.right, joined.left)
-    p.edge("Flow_Joined", joined.right, early.left, text="Ja", at=(428, R1 - 18))
+    p.edge("Flow_Joined", joined.right, early.left, text="Ja", at=(364, R1 - 18))
     p.edge("Flow_Declined", joined.top, (joined.cx, DECLINED), (w_merge.cx, DECLINED), w_merge.top, text="Nei",
-           at=(406, DECLINED + 6))
-    p.edge("Flow_EarlyStartYes", early.right, early_sp.left, text="Ja", at=(508, R1 - 18))
-    p.edge("Flow_EarlyStartNo", early.bottom, (early.cx, pre_timer.cy), pre_timer.left, text="Nei",
-           at=(486, R1 + 30))
+           at=(341, DECLINED + 4))
+    p.edge("Flow_EarlyStartYes", early.right, early_sp.left, text="Ja", at=(439, R1 - 18))
+    p.edge("Flow_EarlyStartNo", early.bottom, pre_timer.top, text="Nei", at=(374, R1 + 24))
     p.edge("Flow_EarlyStartDone", early_sp.right, pre_merge.left)
     p.edge("Flow_PreProjectDue", pre_timer.right, (pre_merge.cx, pre_timer.cy), pre_merge.bottom)
     p.edge("Flow_ToPreProject", pre_merge.right, pre.left)
     p.edge("Flow_PreProjectDone", pre.right, sa_merge.left)
-    p.edge("Flow_DeadlinePassedInPreProject", due.right, (950, due.cy), (950, R1 + 65), (sa_merge.cx, R1 + 65),
-           sa_merge.bottom)
+    p.edge("Flow_DeadlinePassedInPreProject", due.bottom, (due.cx, R1 + 52), (sa_merge.cx, R1 + 52), sa_merge.bottom)
     p.edge("Flow_ToServiceAgreement", sa_merge.right, sa.left)
     p.edge("Flow_ServiceAgreementDone", sa.right, outcome.left)
-    p.edge("Flow_OutcomeWithdrawn", outcome.right, w_merge.left, text="Fratrådt", at=(1254, R1 - 18))
+    p.edge("Flow_OutcomeWithdrawn", outcome.right, w_merge.left, text="Fratrådt", at=(1062, R1 - 20))
     p.edge("Flow_ToRecordWithdrawal", w_merge.right, record_w.left)
     p.edge("Flow_WithdrawalRecorded", record_w.right, end_w.left)
 
-    # Row 2: the main project to the end; the reminders beside the phases on the left
-    CORRIDOR = R1 + 104
-    reminders = p.box("SubProcess_ServiceAgreementReminders", fork.cx, R2, 120, 70, expanded=False)
-    settled = p.event("Condition_ServiceAgreementSettled", reminders.x + reminders.w, R2 + 18, "Avtalen er avklart",
-                      where=(127, R2 + 40))
-    reminders_done = p.event("EndEvent_RemindersDone", 270, R2 - 20, "Påminnelser ferdig", where="right")
-    reminders_stopped = p.event("EndEvent_RemindersStopped", 270, R2 + 30, "Påminnelser stoppet", where="right")
+    # Row 2: the main project to the end; the reminders under the fork
+    CORRIDOR = R1 + 96
+    reminders = p.box("SubProcess_ServiceAgreementReminders", fork.cx, R2 - 8, 110, 66, expanded=False)
+    settled = p.event("Condition_ServiceAgreementSettled", reminders.x + reminders.w, R2 + 10, "Avtalen er avklart",
+                      where="below-left")
+    reminders_done = p.event("EndEvent_RemindersDone", 232, R2 - 26, "Påminnelser ferdig", where="right")
+    reminders_stopped = p.event("EndEvent_RemindersStopped", 232, settled.cy, "Påminnelser stoppet", where="right")
     p.edge("Flow_ToReminders", fork.bottom, reminders.top)
-    p.edge("Flow_RemindersDone", (reminders.x + reminders.w, R2 - 20), reminders_done.left)
-    p.edge("Flow_RemindersStopped", settled.right, (235, settled.cy), (235, reminders_stopped.cy),
-           reminders_stopped.left)
+    p.edge("Flow_RemindersDone", (reminders.x + reminders.w, reminders_done.cy), reminders_done.left)
+    p.edge("Flow_RemindersStopped", settled.right, reminders_stopped.left)
 
-    main_timer = p.event("Timer_MainProjectStart", 420, R2, "Oppstart hovedprosjekt")
-    main_merge = p.gateway("Gateway_MainProjectMerge", 491, R2)
-    main = p.box("SubProcess_MainProject", 606, R2, PW, PH, expanded=False)
-    go_merge = p.gateway("Gateway_GoLiveMerge", 721, R2)
-    go = p.box("SubProcess_GoLive", 836, R2, PW, PH, expanded=False)
-    st_merge = p.gateway("Gateway_StabilizationMerge", 951, R2)
-    st = p.box("SubProcess_Stabilization", 1066, R2, PW, PH, expanded=False)
-    record_c = p.box("ServiceTask_RecordCompletion", 1211, R2, 110, 70)
-    end_c = p.event("EndEvent_Completed", 1301, R2, "Prosjekt fullført")
+    main_timer = p.event("Timer_MainProjectStart", 356, R2, "Oppstart hovedprosjekt")
+    main_merge = p.gateway("Gateway_MainProjectMerge", 420, R2)
+    main = p.box("SubProcess_MainProject", 515, R2, PW, PH, expanded=False)
+    go_merge = p.gateway("Gateway_GoLiveMerge", 620, R2)
+    go = p.box("SubProcess_GoLive", 780, R2, PW, PH, expanded=False)
+    no_go = p.event("Error_NoGo", go.x + 40, go.y + PH, "No-go", where=(go.x + 62, go.y + PH + 3))
+    st_merge = p.gateway("Gateway_StabilizationMerge", 870, R2)
+    st = p.box("SubProcess_Stabilization", 965, R2, 110, PH, expanded=False)
+    record_c = p.box("ServiceTask_RecordCompletion", 1080, R2, 90, 66)
+    end_c = p.event("EndEvent_Completed", 1160, R2, "Prosjekt fullført")
     p.edge("Flow_OutcomeSigned", outcome.bottom, (outcome.cx, CORRIDOR), (main_timer.cx, CORRIDOR), main_timer.top,
-           text="Signert", at=(1180, CORRIDOR + 3))
+           text="Signert", at=(990, CORRIDOR + 3))
     p.edge("Flow_MainProjectDue", main_timer.right, main_merge.left)
     p.edge("Flow_ToMainProject", main_merge.right, main.left)
     p.edge("Flow_MainProjectDone", main.right, go_merge.left)
@@ -243,15 +244,23 @@ def top_level():
     p.edge("Flow_StabilizationDone", st.right, record_c.left)
     p.edge("Flow_CompletionRecorded", record_c.right, end_c.left)
 
-    # Withdrawal on request at any time until the deadline: under the withdrawal path
-    p.box("SubProcess_WithdrawalOnRequest", 1456, R2, 120, 70, expanded=False)
+    # Withdrawal on request at any time until the deadline: at the end of the second row
+    p.box("SubProcess_WithdrawalOnRequest", 1252, R2 - 4, 80, 60, expanded=False)
 
-    # RAG's lane: ending the project after a missed deadline
-    RAG = 380
-    record_t = p.box("ServiceTask_RecordTermination", 1345, RAG, 120, 50)
-    end_t = p.event("EndEvent_EndedByRag", 1435, RAG, "Avsluttet av RAG", where="right")
-    p.edge("Flow_OutcomeEnded", outcome.bottom, (outcome.cx, CORRIDOR), (record_t.cx, CORRIDOR), record_t.top,
-           text="Avsluttet", at=(1300, CORRIDOR + 3))
+    # RAG's lane: a new wave after no-go, back into the go-live phase; ending the project after a missed deadline
+    RAG = 316
+    # the user task wide enough that its two lines stay clear of its icon; the move clear of the main project's
+    # drill-down arrow, its way back straight up into the merge
+    decide = p.box("Task_DecideAfterNoGo", no_go.cx, RAG, 120, 52)
+    move = p.box("ServiceTask_MoveToLaterWaveAfterNoGo", go_merge.cx + 25, RAG, 90, 46)
+    p.edge("Flow_ToDecideAfterNoGo", no_go.bottom, decide.top)
+    p.edge("Flow_NewWaveChosen", decide.left, move.right)
+    p.edge("Flow_MovedAfterNoGo", (go_merge.cx, move.y), go_merge.bottom)
+    DROP = 1198
+    record_t = p.box("ServiceTask_RecordTermination", DROP, RAG, 90, 40)
+    end_t = p.event("EndEvent_EndedByRag", 1275, RAG, "Avsluttet av RAG", where="below")
+    p.edge("Flow_OutcomeEnded", outcome.bottom, (outcome.cx, CORRIDOR), (DROP, CORRIDOR), record_t.top,
+           text="Avsluttet", at=(1110, CORRIDOR + 3))
     p.edge("Flow_TerminationRecorded", record_t.right, end_t.left)
     return p
 
@@ -260,6 +269,8 @@ def top_level():
 TW, TH = 150, 80        # tasks inside the phases
 TALL = 100              # a task whose name takes three lines: the text stays clear of the task's icon
 STEP = 200              # distance between the centres of neighbouring tasks
+FH, FW, PITCH = 70, 190, 80  # parallel tasks in a fan: wide enough that a one-line name stays clear of
+                              # the task's icon, rows closer, so that the phase opens at about 0.7
 
 
 def political_decision():
@@ -309,18 +320,18 @@ def fan(p, split, join, branches, flows_in, flows_out):
 
 def pre_project():
     p = Plane("SubProcess_PreProject")
-    R = 260
+    R = 200
     s = p.event("StartEvent_PreProject", 80, R)
     n = p.box("ServiceTask_NotifyPhaseStartedPreProject", 210, R, TW, TH)
     t = p.box("Task_EstablishProjectOrganisation", 410, R, TW, TALL)
     split = p.gateway("Gateway_PreProjectSplit", 550, R)
-    rows = [R - 200, R - 100, R, R + 100, R + 200]
-    maturity = p.box("Task_MaturityAnalysis", 690, rows[0], TW, TH)
-    risk = p.box("Task_RiskAnalysis", 690, rows[1], TW, TH)
-    comm = p.box("Task_CommunicationPlan", 690, rows[2], TW, TH)
-    systems = p.box("Task_MapCurrentSystems", 690, rows[3], TW, TH)
-    benefit = p.box("Task_BenefitPlan", 690, rows[4], TW, TH)
-    save = p.box("ServiceTask_SaveBenefitPlan", 890, rows[4], TW, TH)
+    rows = [R + i * PITCH for i in (-2, -1, 0, 1, 2)]
+    maturity = p.box("Task_MaturityAnalysis", 690, rows[0], FW, FH)
+    risk = p.box("Task_RiskAnalysis", 690, rows[1], FW, FH)
+    comm = p.box("Task_CommunicationPlan", 690, rows[2], FW, FH)
+    systems = p.box("Task_MapCurrentSystems", 690, rows[3], FW, FH)
+    benefit = p.box("Task_BenefitPlan", 690, rows[4], FW, FH)
+    save = p.box("ServiceTask_SaveBenefitPlan", 900, rows[4], TW, FH)
     join = p.gateway("Gateway_PreProjectJoin", 1030, R)
     e = p.event("EndEvent_PreProjectDone", 1120, R, "Forprosjekt gjennomført")
     p.edge("Flow_PreProjectStarted", s.right, n.left)
@@ -341,10 +352,10 @@ def service_agreement():
     """The municipality signs or withdraws above; RAG's decision after a missed deadline below, its way back to
     the signing task running along the bottom (Cockpit's breadcrumbs cover the top left corner of a phase)."""
     p = Plane("SubProcess_ServiceAgreement")
-    W, SPLIT, END = 1100, 195, 420
+    W, SPLIT, END = 1100, 190, 386
     p.rect("Lane_ServiceAgreementMunicipality", 0, 0, W, SPLIT, horizontal=True)
     p.rect("Lane_ServiceAgreementRag", 0, SPLIT, W, END - SPLIT, horizontal=True)
-    R, LOOP = 60, 412
+    R, LOOP = 60, 378
     s = p.event("StartEvent_ServiceAgreement", 80, R)
     merge = p.gateway("Gateway_SigningMerge", 160, R)
     sign = p.box("Task_SignServiceAgreement", 290, R, TW, TH)
@@ -354,8 +365,8 @@ def service_agreement():
     record = p.box("ServiceTask_RecordServiceAgreement", 570, R, TW, TH)
     signed = p.box("ServiceTask_SetOutcomeSigned", 770, R, TW, TH)
     end_signed = p.event("EndEvent_ServiceAgreementSigned", 900, R, "Tjenesteavtale signert")
-    withdrawn = p.box("ServiceTask_SetOutcomeWithdrawn", 570, R + 95, TW, 60)
-    end_withdrawn = p.event("EndEvent_ServiceAgreementWithdrawn", 700, R + 95, "Kommunen fratrer")
+    withdrawn = p.box("ServiceTask_SetOutcomeWithdrawn", 570, R + 88, TW, 50)
+    end_withdrawn = p.event("EndEvent_ServiceAgreementWithdrawn", 700, R + 88, "Kommunen fratrer")
     p.edge("Flow_ServiceAgreementStarted", s.right, merge.left)
     p.edge("Flow_ToSigning", merge.right, sign.left)
     p.edge("Flow_SigningDecided", sign.right, decided.left)
@@ -366,14 +377,14 @@ def service_agreement():
     p.edge("Flow_OutcomeSignedSet", signed.right, end_signed.left)
     p.edge("Flow_OutcomeWithdrawnSet", withdrawn.right, end_withdrawn.left)
 
-    Q = 305
+    Q = 282
     notify = p.box("ServiceTask_NotifyRagDeadlineMissed", 330, Q, TW, TH)
     decide = p.box("Task_DecideMissedDeadline", 510, Q, TW, TH)
     choice = p.gateway("Gateway_MissedDeadlineDecision", 650, Q, "RAGs beslutning", where="below-left")
-    extend = p.box("ServiceTask_GrantExtension", 800, Q - 65, TW, 60)
-    ended = p.box("ServiceTask_SetOutcomeEnded", 800, Q, TW, 60)
+    extend = p.box("ServiceTask_GrantExtension", 800, Q - 58, TW, 50)
+    ended = p.box("ServiceTask_SetOutcomeEnded", 800, Q, TW, 50)
     end_ended = p.event("EndEvent_ServiceAgreementEnded", 930, Q, "Prosjektet avsluttes", where="below")
-    move = p.box("ServiceTask_MoveToLaterWaveAfterMissedDeadline", 800, Q + 65, TW, 60)
+    move = p.box("ServiceTask_MoveToLaterWaveAfterMissedDeadline", 800, Q + 58, TW, 50)
     p.edge("Flow_DeadlineMissed", timer.bottom, notify.top)
     p.edge("Flow_RagToldOfMissedDeadline", notify.right, decide.left)
     p.edge("Flow_MissedDeadlineDecided", decide.right, choice.left)
@@ -390,25 +401,25 @@ def service_agreement():
 
 def main_project():
     p = Plane("SubProcess_MainProject")
-    R = 260
+    R = 200
     s = p.event("StartEvent_MainProject", 80, R)
     n = p.box("ServiceTask_NotifyPhaseStartedMainProject", 210, R, TW, TH)
     plan = p.box("Task_TrainingPlan", 410, R, TW, TH)
     split = p.gateway("Gateway_MainProjectSplit", 550, R)
-    rows = [R - 200, R - 100, R, R + 100]
-    risks = p.box("Task_ReviewRisksMainProject", 690, rows[0], TW, TH)
-    tech = p.box("Task_TechnicalReadiness", 690, rows[1], TW, TH)
-    access = p.box("Task_OrderAccess", 690, rows[2], TW, TH)
-    adapt = p.box("Task_AdaptWorkProcesses", 690, rows[3], TW, TH)
-    TR = R + 230
-    training = p.rect("SubProcess_Training", 615, TR - 70, 800, 140, expanded=True)
-    ts = p.event("StartEvent_Training", 660, TR)
-    tn = p.box("ServiceTask_NotifyPhaseStartedTraining", 790, TR, TW, TH)
-    super_ = p.box("Task_TrainSuperUsers", 990, TR, TW, TH)
-    end_users = p.box("Task_TrainEndUsers", 1190, TR, TW, TH)
-    te = p.event("EndEvent_TrainingDone", 1340, TR, "Opplæring gjennomført")
-    join = p.gateway("Gateway_MainProjectJoin", 1480, R)
-    e = p.event("EndEvent_MainProjectDone", 1570, R, "Hovedprosjekt gjennomført")
+    rows = [R + i * PITCH for i in (-2, -1, 0, 1)]
+    risks = p.box("Task_ReviewRisksMainProject", 690, rows[0], FW, FH)
+    tech = p.box("Task_TechnicalReadiness", 690, rows[1], FW, FH)
+    access = p.box("Task_OrderAccess", 690, rows[2], FW, FH)
+    adapt = p.box("Task_AdaptWorkProcesses", 690, rows[3], FW, FH)
+    TR = rows[3] + FH / 2 + 67
+    training = p.rect("SubProcess_Training", 615, TR - 55, 660, 110, expanded=True)
+    ts = p.event("StartEvent_Training", 655, TR)
+    tn = p.box("ServiceTask_NotifyPhaseStartedTraining", 765, TR, TW, FH)
+    super_ = p.box("Task_TrainSuperUsers", 935, TR, TW, FH)
+    end_users = p.box("Task_TrainEndUsers", 1105, TR, TW, FH)
+    te = p.event("EndEvent_TrainingDone", 1225, TR, "Opplæring gjennomført")
+    join = p.gateway("Gateway_MainProjectJoin", 1330, R)
+    e = p.event("EndEvent_MainProjectDone", 1420, R, "Hovedprosjekt gjennomført")
     p.edge("Flow_MainProjectStarted", s.right, n.left)
     p.edge("Flow_MainProjectAnnounced", n.right, plan.left)
     p.edge("Flow_TrainingPlanned", plan.right, split.left)
@@ -428,38 +439,35 @@ def main_project():
 
 
 def go_live():
+    """The municipality's readiness, the decision table and the go path above; the no-go path below, in RAG's lane:
+    the notice to RAG, then the phase ends with the no-go error that RAG's decision on the top level catches."""
     p = Plane("SubProcess_GoLive")
-    W, SPLIT, END = 1400, 210, 400
+    W, SPLIT, END = 1240, 190, 330
     p.rect("Lane_GoLiveMunicipality", 0, 0, W, SPLIT, horizontal=True)
     p.rect("Lane_GoLiveRag", 0, SPLIT, W, END - SPLIT, horizontal=True)
-    R = 100
+    R = 95
     s = p.event("StartEvent_GoLive", 80, R)
-    merge = p.gateway("Gateway_ReadinessMerge", 160, R)
-    four = p.event("Timer_GoLiveReadiness", 240, R, "Fire uker før produksjonssetting")
-    notify = p.box("ServiceTask_NotifyPhaseStartedGoLiveInFourWeeks", 360, R, TW, TH)
-    assess = p.box("Task_AssessGoLiveReadiness", 540, R, TW, TH)
-    rule = p.box("BusinessRuleTask_GoLiveDecision", 720, R, TW, TH)
-    go = p.gateway("Gateway_GoNoGo", 850, R, "Go?")
-    date = p.event("Timer_GoLiveDate", 940, R, "Produksjonssettingsdato")
-    cut = p.box("Task_CutOver", 1070, R, TW, TALL)
-    end = p.event("EndEvent_WentLive", 1200, R, "I produksjon")
-    p.edge("Flow_GoLiveStarted", s.right, merge.left)
-    p.edge("Flow_ToReadinessTimer", merge.right, four.left)
+    four = p.event("Timer_GoLiveReadiness", 160, R, "Fire uker før produksjonssetting")
+    notify = p.box("ServiceTask_NotifyPhaseStartedGoLiveInFourWeeks", 290, R, TW, TH)
+    assess = p.box("Task_AssessGoLiveReadiness", 470, R, TW, TH)
+    rule = p.box("BusinessRuleTask_GoLiveDecision", 650, R, TW, TH)
+    go = p.gateway("Gateway_GoNoGo", 780, R, "Go?")
+    date = p.event("Timer_GoLiveDate", 870, R, "Produksjonssettingsdato")
+    cut = p.box("Task_CutOver", 1000, R, TW, TALL)
+    end = p.event("EndEvent_WentLive", 1130, R, "I produksjon")
+    p.edge("Flow_GoLiveStarted", s.right, four.left)
     p.edge("Flow_ReadinessDue", four.right, notify.left)
     p.edge("Flow_GoLiveInFourWeeksAnnounced", notify.right, assess.left)
     p.edge("Flow_ReadinessAssessed", assess.right, rule.left)
     p.edge("Flow_Decided", rule.right, go.left)
-    p.edge("Flow_Go", go.right, date.left, text="Go", at=(878, R - 18))
+    p.edge("Flow_Go", go.right, date.left, text="Go", at=(808, R - 18))
     p.edge("Flow_GoLiveDay", date.right, cut.left)
     p.edge("Flow_CutOverDone", cut.right, end.left)
-    Q = 300
-    no_go = p.box("ServiceTask_NotifyRagNoGo", 850, Q, TW, TH)
-    decide = p.box("Task_DecideAfterNoGo", 600, Q, TW, TH)
-    move = p.box("ServiceTask_MoveToLaterWaveAfterNoGo", 360, Q, TW, TH)
-    p.edge("Flow_NoGo", go.bottom, no_go.top, text="No-go", at=(856, R + 40))
-    p.edge("Flow_RagToldOfNoGo", no_go.left, decide.right)
-    p.edge("Flow_NewWaveChosen", decide.left, move.right)
-    p.edge("Flow_MovedAfterNoGo", move.left, (merge.cx, Q), merge.bottom)
+    Q = 265
+    no_go = p.box("ServiceTask_NotifyRagNoGo", go.cx, Q, TW, TH)
+    no_go_end = p.event("EndEvent_NoGo", 930, Q, "No-go")
+    p.edge("Flow_NoGo", go.bottom, no_go.top, text="No-go", at=(786, R + 40))
+    p.edge("Flow_RagToldOfNoGo", no_go.right, no_go_end.left)
     return p
 
 
@@ -531,12 +539,13 @@ PLANES = [("BPMNDiagram_MunicipalImplementation", top_level),
           ("BPMNDiagram_ServiceAgreementReminders", reminders)]
 
 # Lanes: container id -> [(lane id, name, [flow node ids])]; every flow node of the container is in one lane.
-RAG_TOP = ["ServiceTask_RecordTermination", "EndEvent_EndedByRag"]
+RAG_TOP = ["Task_DecideAfterNoGo", "ServiceTask_MoveToLaterWaveAfterNoGo", "ServiceTask_RecordTermination",
+           "EndEvent_EndedByRag"]
 RAG_SERVICE_AGREEMENT = ["ServiceTask_NotifyRagDeadlineMissed", "Task_DecideMissedDeadline",
                          "Gateway_MissedDeadlineDecision", "ServiceTask_SetOutcomeEnded",
                          "EndEvent_ServiceAgreementEnded", "ServiceTask_GrantExtension",
                          "ServiceTask_MoveToLaterWaveAfterMissedDeadline"]
-RAG_GO_LIVE = ["ServiceTask_NotifyRagNoGo", "Task_DecideAfterNoGo", "ServiceTask_MoveToLaterWaveAfterNoGo"]
+RAG_GO_LIVE = ["ServiceTask_NotifyRagNoGo", "EndEvent_NoGo"]
 LANES = {
     "municipal-implementation": ("LaneSet_Roles", [("Lane_Municipality", "Kommunen", None),
                                                    ("Lane_Rag", "RAG", RAG_TOP)]),

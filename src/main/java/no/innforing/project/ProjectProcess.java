@@ -48,6 +48,7 @@ public final class ProjectProcess {
     public static final String SERVICE_TASK_SAVE_BENEFIT_PLAN = "ServiceTask_SaveBenefitPlan";
     public static final String SERVICE_TASK_NOTIFY_RAG_DEADLINE_MISSED = "ServiceTask_NotifyRagDeadlineMissed";
     public static final String SERVICE_TASK_NOTIFY_RAG_NO_GO = "ServiceTask_NotifyRagNoGo";
+    public static final String SERVICE_TASK_MOVE_TO_LATER_WAVE_AFTER_NO_GO = "ServiceTask_MoveToLaterWaveAfterNoGo";
     public static final String SERVICE_TASK_START_BENEFIT_FOLLOW_UP = "ServiceTask_StartBenefitFollowUp";
     public static final String SERVICE_TASK_SET_OUTCOME_SIGNED = "ServiceTask_SetOutcomeSigned";
     public static final String SERVICE_TASK_SET_OUTCOME_WITHDRAWN = "ServiceTask_SetOutcomeWithdrawn";
@@ -94,6 +95,10 @@ public final class ProjectProcess {
     public static final String END_WITHDRAWN = "EndEvent_Withdrawn";
     public static final String END_WITHDRAWN_ON_REQUEST = "EndEvent_WithdrawnOnRequest";
     public static final String END_ENDED_BY_RAG = "EndEvent_EndedByRag";
+
+    // No-go: the go-live phase ends with this error, caught on the top level by RAG's decision
+    public static final String END_NO_GO = "EndEvent_NoGo";
+    public static final String ERROR_NO_GO = "Error_NoGo";
 
     // Messages
     public static final String MESSAGE_WITHDRAWAL_REQUESTED = "WithdrawalRequested";

@@ -37,6 +37,10 @@ public class ProjectQueries {
             Map.entry(TIMER_MAIN_PROJECT_START, ProjectPhase.SERVICE_AGREEMENT),
             Map.entry(SUBPROCESS_MAIN_PROJECT, ProjectPhase.MAIN_PROJECT),
             Map.entry(SUBPROCESS_GO_LIVE, ProjectPhase.GO_LIVE),
+            // after no-go, RAG chooses a later wave and moves the project on the top level, outside the go-live phase
+            // it then begins again
+            Map.entry(TASK_DECIDE_AFTER_NO_GO, ProjectPhase.GO_LIVE),
+            Map.entry(SERVICE_TASK_MOVE_TO_LATER_WAVE_AFTER_NO_GO, ProjectPhase.GO_LIVE),
             Map.entry(SUBPROCESS_STABILIZATION, ProjectPhase.STABILIZATION));
 
     private final RuntimeService runtimeService;

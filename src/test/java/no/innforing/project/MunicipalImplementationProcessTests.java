@@ -391,7 +391,10 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
 
         assertThat(project).isWaitingAt(SERVICE_TASK_NOTIFY_RAG_NO_GO);
         execute(job(SERVICE_TASK_NOTIFY_RAG_NO_GO, project));
-        assertThat(project).isWaitingAt(TASK_DECIDE_AFTER_NO_GO);
+        // No-go ends the go-live phase; RAG decides on the top level, and the project still counts as going live.
+        assertThat(project).hasPassed(END_NO_GO, ERROR_NO_GO).isWaitingAt(TASK_DECIDE_AFTER_NO_GO)
+                .isNotWaitingAt(TIMER_GO_LIVE_DATE);
+        assertThat(phase(project)).isEqualTo(ProjectPhase.GO_LIVE);
         assertThat(runtimeService.getVariable(project.getId(), "goLiveReason"))
                 .isEqualTo("Teknisk beredskap er ikke på plass");
         Task decision = task(TASK_DECIDE_AFTER_NO_GO, project);
@@ -399,8 +402,8 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
         complete(project, TASK_DECIDE_AFTER_NO_GO, LocalDate.of(2028, 3, 24), VAR_NEW_WAVE_CODE, "KI5",
                 VAR_DECISION_REASON, "Utstyr leveres ikke i tide");
 
-        // KI5 goes live 6 March 2029: the readiness check waits until 6 February 2029.
-        assertThat(project).isWaitingAt(TIMER_GO_LIVE_READINESS);
+        // KI5 goes live 6 March 2029: the go-live phase begins again, its readiness check waits until 6 February 2029.
+        assertThat(project).hasPassed("Gateway_GoLiveMerge").isWaitingAt(TIMER_GO_LIVE_READINESS);
         assertThat(timer(project, TIMER_GO_LIVE_READINESS).getDuedate()).isEqualTo(startOf(LocalDate.of(2029, 2, 6)));
         assertThat(projects.currentProject(KRISTIANSUND).getWave().getCode()).isEqualTo("KI5");
         assertThat(projects.currentProject(KRISTIANSUND).schedule().stabilizationEnd()).isEqualTo(LocalDate.of(2029, 9, 6));

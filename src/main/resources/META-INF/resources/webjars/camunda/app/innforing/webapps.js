@@ -201,6 +201,25 @@ export function osloOffset(millis) {
   return Math.round((asUtc - Math.floor(millis / 1000) * 1000) / 60000);
 }
 
+/*
+ * Camunda's own date pickers (Tasklist's follow-up and due date, filter criteria) hand over a date and time without a
+ * zone ("2028-03-02T23:59:00", shown to the user as it is written) and read it with moment as the browser's local time
+ * before sending it with an offset. A time without a zone is Oslo time here, as every time the webapps show: such a
+ * moment stands for that wall-clock time in Oslo.
+ */
+const WALL_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,3})?)?$/;
+
+function isOsloWallTime(m) {
+  return typeof m._i === 'string' && m._tzm === undefined && WALL_TIME.test(m._i.trim());
+}
+
+/** The instant at which Oslo's clock shows the moment's local date and time. */
+function osloInstant(m) {
+  const wall = Date.UTC(m.year(), m.month(), m.date(), m.hours(), m.minutes(), m.seconds(), m.milliseconds());
+  const first = wall - osloOffset(wall) * 60000;
+  return wall - osloOffset(first) * 60000;
+}
+
 function patchMoment() {
   const angular = window.angular;
   const root = document.querySelector('.ng-scope');
@@ -215,7 +234,8 @@ function patchMoment() {
       if (this._isUTC || !this.isValid()) {
         return format.apply(this, args);
       }
-      return format.apply(this.clone().utcOffset(osloOffset(this.valueOf())), args);
+      const shown = isOsloWallTime(this) ? moment(osloInstant(this)).locale(this.locale()) : this.clone();
+      return format.apply(shown.utcOffset(osloOffset(shown.valueOf())), args);
     };
     moment.fn.innforingOslo = true;
   }
