@@ -3,12 +3,15 @@ package no.innforing.project;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface ProjectRepository extends JpaRepository<ImplementationProject, Long> {
 
     List<ImplementationProject> findByMunicipalityNumberOrderByCreatedAtDesc(String municipalityNumber);
 
+    /** With municipality and waves in the same query (the process reads them right after). */
+    @EntityGraph(attributePaths = {"municipality", "wave", "originalWave"})
     Optional<ImplementationProject> findFirstByMunicipalityNumberAndStateIn(String municipalityNumber,
             Collection<ProjectState> states);
 
