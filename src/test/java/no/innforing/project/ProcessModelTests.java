@@ -47,6 +47,8 @@ class ProcessModelTests extends IntegrationTest {
     RepositoryService repositoryService;
     @Autowired
     ManagementService managementService;
+    @Autowired
+    org.springframework.context.ApplicationContext applicationContext;
 
     @Test
     void everyFormRefInBpmnHasADeployedForm() throws IOException {
@@ -122,6 +124,51 @@ class ProcessModelTests extends IntegrationTest {
                 .singleResult().getTextContent()).isEqualTo("R3/PT5M");
         assertThat(managementService.createJobQuery().processDefinitionKey("overdue-sweep").timers().count())
                 .as("one sweep timer in the whole engine").isOne();
+    }
+
+    /**
+     * A version deployed before the sweep got the two overdue listeners per user task while the engine parsed it, which
+     * made its user tasks scopes: read again from the database (after a restart) it must be parsed the same way, or the
+     * engine would misread its running instances' execution trees. Its listeners do nothing now. A copy of the
+     * process is deployed, given the old overdue timer's job definition as such a deployment has it, and read again.
+     */
+    @Test
+    void aVersionDeployedWithTheOldOverdueTimersIsReadWithThemAndTheirListenersDoNothing() {
+        ProcessDefinition latest = repositoryService.createProcessDefinitionQuery()
+                .processDefinitionKey(ProjectProcess.PROCESS_KEY).latestVersion().singleResult();
+        var deployment = repositoryService.createDeployment().name("old overdue timers")
+                .addModelInstance("municipal-implementation.bpmn", repositoryService.getBpmnModelInstance(latest.getId()))
+                .deploy();
+        try {
+            ProcessDefinition old = repositoryService.createProcessDefinitionQuery().deploymentId(deployment.getId())
+                    .singleResult();
+            RepositoryServiceImpl repository = (RepositoryServiceImpl) repositoryService;
+            String task = ProjectProcess.TASK_ESTABLISH_PROJECT_ORGANISATION;
+            assertThat(((ProcessDefinitionEntity) repository.getDeployedProcessDefinition(old.getId()))
+                    .getTaskDefinitions().get(task).getTimeoutTaskListener("TaskOverdue")).as("a new deployment")
+                    .isNull();
+
+            jdbc.update("insert into ACT_RU_JOBDEF (ID_, REV_, PROC_DEF_ID_, PROC_DEF_KEY_, ACT_ID_, JOB_TYPE_, "
+                    + "JOB_CONFIGURATION_, SUSPENSION_STATE_, DEPLOYMENT_ID_) values (?, 1, ?, ?, ?, ?, ?, 1, ?)",
+                    "old-overdue-" + old.getId().hashCode(), old.getId(), ProjectProcess.PROCESS_KEY, task,
+                    TimerTaskListenerJobHandler.TYPE, "DATE: ${reminders.taskOverdue(execution)}", deployment.getId());
+            ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine
+                    .getProcessEngineConfiguration()).getDeploymentCache().removeProcessDefinition(old.getId());
+
+            ProcessDefinitionEntity reread = (ProcessDefinitionEntity) repository.getDeployedProcessDefinition(old.getId());
+            for (String id : List.of("TaskOverdue", "TaskOverdueForRag")) {
+                TaskListener listener = reread.getTaskDefinitions().get(task).getTimeoutTaskListener(id);
+                assertThat(listener).as(id).isInstanceOf(DelegateExpressionTaskListener.class);
+                assertThat(TimerDeclarationImpl.getTimeoutListenerDeclarationsForScope(reread.findActivity(task))
+                        .get(task)).containsKey(id);
+            }
+            assertThat(reread.findActivity(task).isScope()).isTrue();
+            org.camunda.bpm.engine.delegate.DelegateTask noTask = null;
+            applicationContext.getBean("taskOverdue", TaskListener.class).notify(noTask);   // does nothing
+            applicationContext.getBean("taskOverdueForRag", TaskListener.class).notify(noTask);
+        } finally {
+            repositoryService.deleteDeployment(deployment.getId(), true);
+        }
     }
 
     /**
