@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import no.innforing.municipality.Municipality;
 import no.innforing.municipality.MunicipalityService;
+import no.innforing.notification.OverdueNotices;
 import no.innforing.wave.Wave;
 import no.innforing.wave.WaveService;
 import org.assertj.core.api.Condition;
@@ -86,7 +87,7 @@ public abstract class IntegrationTest {
                     ratio -> !coverageEnforced || ratio >= MINIMUM_PROCESS_COVERAGE,
                     "at least %s of the implementation process", MINIMUM_PROCESS_COVERAGE);
             return new ProcessEngineCoverageProperties(false, true,
-                    List.of("notification-delivery", "benefit-measurement"), List.of(threshold), Map.of(), List.of(),
+                    List.of("notification-delivery", "benefit-measurement", OverdueNotices.SWEEP_PROCESS_KEY), List.of(threshold), Map.of(), List.of(),
                     defaults.getReportDirectory());
         }
     }
@@ -151,6 +152,18 @@ public abstract class IntegrationTest {
     @AfterEach
     void resetClock() {
         ClockUtil.reset();
+    }
+
+    /**
+     * Runs the overdue sweep as the job executor would at the engine clock's time: the quarter-hourly timer starts
+     * the {@code overdue-sweep} process, whose job queues the notices.
+     */
+    protected void sweepOverdueTasks() {
+        var management = processEngine.getManagementService();
+        management.executeJob(management.createJobQuery().processDefinitionKey(OverdueNotices.SWEEP_PROCESS_KEY)
+                .timers().singleResult().getId());
+        management.createJobQuery().processDefinitionKey(OverdueNotices.SWEEP_PROCESS_KEY).messages().list()
+                .forEach(job -> management.executeJob(job.getId()));
     }
 
     protected void municipality(String number, String name, int population) {

@@ -9,6 +9,10 @@ public interface NotificationRepository extends JpaRepository<Notification, Long
 
     Optional<Notification> findByIdempotencyKey(String idempotencyKey);
 
+    /** Which of these idempotency keys the log already has. */
+    @Query("select n.idempotencyKey from Notification n where n.idempotencyKey in ?1")
+    List<String> findIdempotencyKeysIn(java.util.Collection<String> idempotencyKeys);
+
     List<Notification> findByMunicipalityNumberOrderByDueAtDescIdDesc(String municipalityNumber);
 
     List<Notification> findAllByOrderByDueAtDescIdDesc();

@@ -3,26 +3,19 @@ package no.innforing.notification;
 import static no.innforing.shared.Norwegian.date;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import no.innforing.project.ImplementationProject;
 import no.innforing.project.Milestone;
 import no.innforing.project.ProjectPhase;
-import no.innforing.project.ProjectProcess;
 import no.innforing.project.ProjectSchedule;
 import no.innforing.project.ProjectScheduleChanged;
 import no.innforing.project.ProjectService;
 import no.innforing.project.ProjectWithdrawn;
-import no.innforing.security.MunicipalityAccess;
-import no.innforing.shared.Norwegian;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -59,14 +52,20 @@ public class ProcessNotifications {
     private final ProjectService projects;
     private final NotificationService notifications;
     private final NotificationProperties properties;
-    private final Reminders reminders;
 
     ProcessNotifications(ProjectService projects, NotificationService notifications,
-            NotificationProperties properties, Reminders reminders) {
+            NotificationProperties properties) {
         this.projects = projects;
         this.notifications = notifications;
         this.properties = properties;
-        this.reminders = reminders;
+    }
+
+    /**
+     * The retry cycle of the process's notice service tasks ({@code camunda:failedJobRetryTimeCycle}
+     * {@code ${notifications.retryCycle()}} in {@code municipal-implementation.bpmn}).
+     */
+    public String retryCycle() {
+        return properties.retryCycle();
     }
 
     /**
@@ -160,50 +159,7 @@ public class ProcessNotifications {
     }
 
 
-    /**
-     * Timeout listener of a user task. A task that was already this far overdue when it was created (a project
-     * registered mid-programme, a moved date) is recorded as skipped instead: no burst of stale notices.
-     */
-    void overdue(DelegateTask task, boolean forRag) {
-        ImplementationProject project = projects.openProjectOf(task.getExecution().getProcessBusinessKey());
-        LocalDate due = LocalDate.ofInstant(task.getDueDate().toInstant(), ProjectSchedule.ZONE);
-        int daysOverdue = (int) ChronoUnit.DAYS.between(due, ProjectSchedule.today());
-        boolean ragTask = task.getCandidates().stream()
-                .anyMatch(link -> MunicipalityAccess.RAG_GROUP.equals(link.getGroupId()));
-        if (forRag && ragTask) {
-            return;
-        }
-        NotificationService.Request request;
-        if (forRag || ragTask) {
-            Map<String, Object> model = base(project);
-            model.put("headline", "«" + task.getName() + "» for " + project.getMunicipality().getName()
-                    + " er forfalt");
-            model.put("details", "Oppgaven hadde frist " + date(due) + " og har vært forfalt i "
-                    + Norwegian.count(daysOverdue, "dag", "dager") + ".");
-            model.put("link", properties.taskLink(task.getId()));
-            request = new NotificationService.Request(NotificationType.TASK_OVERDUE_RAG,
-                    "task:" + task.getId() + ":" + due, project.getId(), project.getMunicipality(),
-                    ProjectSchedule.now(), "rag-alert", model, null);
-        } else {
-            Map<String, Object> model = base(project);
-            model.put("taskName", task.getName());
-            model.put("due", due);
-            model.put("daysOverdue", daysOverdue);
-            model.put("taskUrl", properties.taskLink(task.getId()));
-            request = new NotificationService.Request(NotificationType.TASK_OVERDUE,
-                    "task:" + task.getId() + ":" + due, project.getId(), project.getMunicipality(),
-                    ProjectSchedule.now(), "task-overdue", model, null);
-        }
-        Date noticeDue = forRag ? reminders.taskOverdueForRag(task.getExecution())
-                : reminders.taskOverdue(task.getExecution());
-        if (task.getCreateTime().after(noticeDue)) {
-            notifications.skip(request, "Oppgaven var allerede forfalt da den ble opprettet.");
-        } else {
-            notifications.enqueue(request);
-        }
-    }
-
-    private static Map<String, Object> base(ImplementationProject project) {
+    static Map<String, Object> base(ImplementationProject project) {
         Map<String, Object> model = new HashMap<>();
         model.put("municipalityName", project.getMunicipality().getName());
         model.put("municipalityNumber", project.getMunicipality().getNumber());
@@ -232,18 +188,6 @@ public class ProcessNotifications {
         @Bean
         JavaDelegate sendServiceAgreementReminder(Reminders reminders) {
             return reminders::send;
-        }
-
-        /** Timeout listener on every user task: its due date has passed. */
-        @Bean
-        TaskListener taskOverdue(ProcessNotifications notifications) {
-            return task -> notifications.overdue(task, false);
-        }
-
-        /** Timeout listener on every user task: still overdue a week later, RAG is told. */
-        @Bean
-        TaskListener taskOverdueForRag(ProcessNotifications notifications) {
-            return task -> notifications.overdue(task, true);
         }
     }
 }

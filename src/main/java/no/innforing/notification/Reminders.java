@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 /**
  * The service-agreement reminders as the BPMN reads them ({@code ${reminders.…}}): which to plan, when each is due
  * (from the schedule, moved to the last working day before at 08:00 Oslo), and the reminder itself. Also when an
- * overdue task is reported. Everything is computed from the schedule when read, so a moved date moves them.
+ * legacy overdue timer is due. Everything is computed from the schedule when read, so a moved date moves them.
  */
 @Component("reminders")
 public class Reminders {
@@ -40,15 +40,18 @@ public class Reminders {
     private final WorkingDays workingDays;
     private final ManagementService managementService;
     private final TaskService taskService;
+    private final OverdueNotices overdueNotices;
 
     Reminders(ProjectService projects, NotificationService notifications, NotificationProperties properties,
-            WorkingDays workingDays, ManagementService managementService, TaskService taskService) {
+            WorkingDays workingDays, ManagementService managementService, TaskService taskService,
+            OverdueNotices overdueNotices) {
         this.projects = projects;
         this.notifications = notifications;
         this.properties = properties;
         this.workingDays = workingDays;
         this.managementService = managementService;
         this.taskService = taskService;
+        this.overdueNotices = overdueNotices;
     }
 
     /**
@@ -87,14 +90,17 @@ public class Reminders {
         notifications.enqueue(request(project, days, signingTask(execution.getProcessInstanceId())));
     }
 
-    /** When an overdue task is first reported: 08:00 on the first working day after its due day. */
+    /**
+     * Timer dates of the per-task overdue timers that only process versions deployed before the overdue sweep still
+     * have ({@code project.LegacyOverdueTimers}); their listeners do nothing, {@link OverdueNotices} sends the notices.
+     */
     public Date taskOverdue(DelegateExecution execution) {
-        return Date.from(workingDays.sendMomentOnOrAfter(dueDay(execution).plusDays(1)).toInstant());
+        return Date.from(overdueNotices.leaderNoticeAt(dueDay(execution)));
     }
 
-    /** When RAG hears of a task still overdue: a week after its due day, on a working day at 08:00. */
+    /** See {@link #taskOverdue}. */
     public Date taskOverdueForRag(DelegateExecution execution) {
-        return Date.from(workingDays.sendMomentOnOrAfter(dueDay(execution).plusDays(7)).toInstant());
+        return Date.from(overdueNotices.ragNoticeAt(dueDay(execution)));
     }
 
     /** A reminder that is planned: its type and when it is due. */

@@ -22,6 +22,7 @@ import no.innforing.wave.Wave;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.jobexecutor.TimerTaskListenerJobHandler;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -266,6 +267,9 @@ class MovePlanner {
             for (Job job : managementService.createJobQuery().processInstanceId(instance).timers().orderByJobDuedate()
                     .asc().list()) {
                 JobDefinition definition = definitions.get(job.getJobDefinitionId());
+                if (definition != null && TimerTaskListenerJobHandler.TYPE.equals(definition.getJobType())) {
+                    continue;   // a legacy overdue timer (LegacyOverdueTimers): it sends nothing, the sweep does
+                }
                 String activity = definition == null ? "?" : definition.getActivityId();
                 boolean reminder = ProjectProcess.TIMER_REMINDER.equals(activity);
                 (reminder ? reminders : timers).computeIfAbsent(label(job, definition), k -> new ArrayList<>())
@@ -324,11 +328,6 @@ class MovePlanner {
                 .getModelElementById(definition.getActivityId());
         if (element != null && element.getName() != null) {
             name = element.getName();
-        }
-        if ("timer-task-listener".equals(definition.getJobType())) {
-            String config = String.valueOf(definition.getJobConfiguration());
-            return (config.contains(TaskTimeoutListeners.OVERDUE_FOR_RAG_LISTENER_ID)
-                    ? "Varsel til RAG om forfalt oppgave: " : "Varsel om forfalt oppgave: ") + name;
         }
         return name;
     }

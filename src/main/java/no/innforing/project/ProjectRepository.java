@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import no.innforing.municipality.Municipality;
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -11,6 +12,8 @@ interface ProjectRepository extends JpaRepository<ImplementationProject, Long> {
 
     List<ImplementationProject> findByMunicipalityNumberOrderByCreatedAtDesc(String municipalityNumber);
 
+    /** With municipality and waves in the same query (the process reads them right after). */
+    @EntityGraph(attributePaths = {"municipality", "wave", "originalWave"})
     Optional<ImplementationProject> findFirstByMunicipalityNumberAndStateIn(String municipalityNumber,
             Collection<ProjectState> states);
 

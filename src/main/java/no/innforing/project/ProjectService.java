@@ -125,6 +125,10 @@ public class ProjectService {
             project.recordServiceAgreement(registration.serviceAgreementSignedOn());
         }
         projects.saveAndFlush(project);
+        var known = OpenProjectsInTransaction.current();
+        if (known != null) {
+            known.put(municipality.getNumber(), project.getId());   // the process's start reads it: no query
+        }
         audit(project, "REGISTERED", "Registrert i bølge " + wave.getCode() + " med start i fasen «"
                 + phase.displayName() + "»" + (registration.earlyStart() ? ", med tjuvstart" : ""));
 

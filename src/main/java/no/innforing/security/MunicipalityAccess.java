@@ -110,13 +110,16 @@ public class MunicipalityAccess {
         String group = projectLeaderGroup(municipalityNumber);
         ensureGroup(RAG_GROUP, "Regional arbeidsgruppe (RAG)");
         ensureGroup(group, "Prosjektleder " + municipalityName);
-        if (identityService.createTenantQuery().tenantId(municipalityNumber).count() == 0) {
+        boolean newTenant = identityService.createTenantQuery().tenantId(municipalityNumber).count() == 0;
+        if (newTenant) {
             Tenant tenant = identityService.newTenant(municipalityNumber);
             tenant.setName(municipalityName);
             identityService.saveTenant(tenant);
         }
         for (String member : new String[] {group, RAG_GROUP}) {
-            if (identityService.createTenantQuery().tenantId(municipalityNumber).groupMember(member).count() == 0) {
+            // a tenant made just now has no members: no need to ask
+            if (newTenant || identityService.createTenantQuery().tenantId(municipalityNumber).groupMember(member)
+                    .count() == 0) {
                 identityService.createTenantGroupMembership(municipalityNumber, member);
             }
         }
@@ -142,12 +145,15 @@ public class MunicipalityAccess {
             group.setName(name);
             group.setType("WORKFLOW");
             identityService.saveGroup(group);
+            GroupsCreatedInTransaction.add(id);
         }
     }
 
     void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        Authorization existing = authorizationService.createAuthorizationQuery().groupIdIn(groupId)
-                .resourceType(resource).resourceId(resourceId).singleResult();
+        // a group made in this transaction has no authorizations yet (registering a municipality: five lookups less)
+        Authorization existing = GroupsCreatedInTransaction.contains(groupId) ? null
+                : authorizationService.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource)
+                        .resourceId(resourceId).singleResult();
         if (grantsAll(existing, permissions)) {
             return;
         }

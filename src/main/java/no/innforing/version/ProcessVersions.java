@@ -33,8 +33,6 @@ import no.innforing.version.MigrationReport.Status;
 import no.innforing.version.MigrationReport.TaskChange;
 import no.innforing.version.MigrationReport.Timer;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -110,11 +108,10 @@ public class ProcessVersions {
     private final MunicipalityService municipalities;
     private final ApplicationContext beans;
     private final TransactionTemplate separately;
-    private final ProcessEngineConfigurationImpl engineConfiguration;
 
     ProcessVersions(RepositoryService repository, RuntimeService runtime, TaskService tasks,
             ManagementService management, ProjectService projects, MunicipalityService municipalities,
-            ApplicationContext beans, PlatformTransactionManager transactions, ProcessEngine engine) {
+            ApplicationContext beans, PlatformTransactionManager transactions) {
         this.repository = repository;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -124,7 +121,6 @@ public class ProcessVersions {
         this.beans = beans;
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.engineConfiguration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     }
 
     // ------------------------------------------------------------------------------------------------ versions
@@ -265,7 +261,6 @@ public class ProcessVersions {
         }
 
         List<ProjectMigration> outcome = new ArrayList<>();
-        freshFromDatabase(target);
         try {
             separately.executeWithoutResult(transaction -> {
                 try {
@@ -292,13 +287,11 @@ public class ProcessVersions {
                 }
             });
         } catch (ProcessEngineException | DomainException | IllegalStateException failure) {
-            freshFromDatabase(target);
             return new ProjectMigration(instance.getBusinessKey(), municipality(instance.getBusinessKey()).name(),
                     instance.getId(), source.getVersion(), Status.FAILED, Status.FAILED.displayName(),
                     List.of("Flyttingen feilet og er rullet tilbake: " + failure.getMessage()), List.of(), List.of(),
                     List.of());
         }
-        freshFromDatabase(target);
         return outcome(outcome.get(0), dryRun);
     }
 
@@ -355,17 +348,6 @@ public class ProcessVersions {
             return "Venter i «" + name + "», som versjon " + target.getVersion() + " ikke har.";
         }
         return "«" + name + "» kan ikke flyttes (Camunda: " + String.join("; ", failures) + ").";
-    }
-
-    /**
-     * Camunda 7.24 removes the target's timeout-listener declarations from its cached definition while it migrates
-     * a user task that has them (camunda-bpm-platform#4637: {@code ActivityInstanceJobHandler} copies the map of
-     * maps shallowly and empties the inner maps). The next migration would then drop the overdue notices' timers,
-     * and new tasks of that version would be created without them. Evicting the definition makes the engine parse
-     * it afresh from the database, declarations and all.
-     */
-    private void freshFromDatabase(ProcessDefinition target) {
-        engineConfiguration.getDeploymentCache().removeProcessDefinition(target.getId());
     }
 
     // ------------------------------------------------------------------------------------ timers, tasks, phases

@@ -381,28 +381,71 @@ class NotificationPipelineTests extends IntegrationTest {
     void anOverdueTaskIsReportedToTheProjectLeaderAndAWeekLaterToRag() throws Exception {
         ImplementationProject project = register(ProjectPhase.PRE_PROJECT);
         runPhaseNotice(project, SERVICE_TASK_NOTIFY_PHASE_STARTED_PRE_PROJECT);
-        // "Etabler prosjektorganisasjon" is due Wednesday 30 September 2026.
-        List<Job> overdue = managementService.createJobQuery().processInstanceId(project.getProcessInstanceId())
-                .activityId(TASK_ESTABLISH_PROJECT_ORGANISATION).orderByJobDuedate().asc().list();
-        assertThat(overdue).extracting(Job::getDuedate)
-                .containsExactly(at("2026-10-01T08:00+02:00"), at("2026-10-07T08:00+02:00"));
+        // "Etabler prosjektorganisasjon" is due Wednesday 30 September 2026: the leader hears on Thursday 1 October at
+        // 08:00, RAG a week after the due day, Wednesday 7 October at 08:00, each once however often the sweep runs.
+        TestSmtpServer.get().purgeEmailFromAllMailboxes();
+        setClock(LocalDate.of(2026, 10, 1).atTime(7, 45));
+        sweepOverdueTasks();
+        assertThat(overdueNotices(project)).isEmpty();
 
         setClock(LocalDate.of(2026, 10, 1).atTime(8, 0));
-        managementService.executeJob(overdue.get(0).getId());
+        sweepOverdueTasks();
+        sweepOverdueTasks();
         deliverAll();
+        assertThat(overdueNotices(project)).extracting(Notification::getType).containsExactly(NotificationType.TASK_OVERDUE);
         MimeMessage toLeader = TestSmtpServer.get().getReceivedMessages()[0];
         assertThat(toLeader.getSubject())
                 .isEqualTo("Forfalt oppgave: Etabler prosjektorganisasjon og utnevn innføringsleder (Kristiansund)");
         assertThat(toLeader.getAllRecipients()[0].toString()).isEqualTo("prosjektleder@k1505.example");
 
         TestSmtpServer.get().purgeEmailFromAllMailboxes();
+        setClock(LocalDate.of(2026, 10, 7).atTime(7, 45));
+        sweepOverdueTasks();
+        deliverAll();
+        assertThat(TestSmtpServer.get().getReceivedMessages()).isEmpty();
         setClock(LocalDate.of(2026, 10, 7).atTime(8, 0));
-        managementService.executeJob(overdue.get(1).getId());
+        sweepOverdueTasks();
+        setClock(LocalDate.of(2026, 10, 7).atTime(8, 15));
+        sweepOverdueTasks();
         deliverAll();
         MimeMessage toRag = TestSmtpServer.get().getReceivedMessages()[0];
         assertThat(toRag.getSubject()).isEqualTo(
                 "RAG: «Etabler prosjektorganisasjon og utnevn innføringsleder» for Kristiansund er forfalt");
         assertThat(parts(toRag).get("text/plain")).contains("30.09.2026").contains("7 dager");
+        assertThat(overdueNotices(project)).extracting(Notification::getType, Notification::getStatus)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(NotificationType.TASK_OVERDUE, NotificationStatus.SENT),
+                        org.assertj.core.groups.Tuple.tuple(NotificationType.TASK_OVERDUE_RAG, NotificationStatus.SENT));
+    }
+
+    @Test
+    void aCompletedTaskIsNeverReportedAndAMovedDueDateMovesTheNotice() {
+        ImplementationProject project = register(ProjectPhase.PRE_PROJECT);
+        runPhaseNotice(project, SERVICE_TASK_NOTIFY_PHASE_STARTED_PRE_PROJECT);
+        // Completed on its due day: no notice, ever.
+        taskService.complete(taskService.createTaskQuery().processInstanceId(project.getProcessInstanceId())
+                .taskDefinitionKey(TASK_ESTABLISH_PROJECT_ORGANISATION).singleResult().getId());
+        // The next tasks are due in December; one of them is given a later due date in Tasklist.
+        org.camunda.bpm.engine.task.Task moved = taskService.createTaskQuery()
+                .processInstanceId(project.getProcessInstanceId()).taskDefinitionKey(TASK_MATURITY_ANALYSIS)
+                .singleResult();
+        LocalDate due = LocalDate.ofInstant(moved.getDueDate().toInstant(), OSLO);
+        moved.setDueDate(endOf(due.plusWeeks(2)));
+        taskService.saveTask(moved);
+
+        setClock(LocalDate.of(2026, 10, 8).atTime(9, 0));
+        sweepOverdueTasks();
+        assertThat(overdueNotices(project)).isEmpty();
+
+        setClock(due.plusDays(1).atTime(12, 0));
+        sweepOverdueTasks();
+        assertThat(overdueNotices(project)).extracting(n -> n.getIdempotencyKey().contains(moved.getId()))
+                .doesNotContain(true);
+        setClock(workingDayAfter(due.plusWeeks(2)).atTime(8, 0));
+        sweepOverdueTasks();
+        assertThat(overdueNotices(project)).filteredOn(n -> n.getIdempotencyKey().contains(moved.getId()))
+                .extracting(Notification::getType, Notification::getIdempotencyKey)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(NotificationType.TASK_OVERDUE,
+                        "TASK_OVERDUE:task:" + moved.getId() + ":" + due.plusWeeks(2)));
     }
 
     @Test
@@ -410,12 +453,9 @@ class NotificationPipelineTests extends IntegrationTest {
         setClock(LocalDate.of(2026, 10, 15));
         ImplementationProject project = register(ProjectPhase.PRE_PROJECT);
         runPhaseNotice(project, SERVICE_TASK_NOTIFY_PHASE_STARTED_PRE_PROJECT);
-        managementService.createJobQuery().processInstanceId(project.getProcessInstanceId())
-                .activityId(TASK_ESTABLISH_PROJECT_ORGANISATION).list()
-                .forEach(job -> managementService.executeJob(job.getId()));
+        sweepOverdueTasks();
 
-        assertThat(log.findByProjectIdOrderByDueAtAscIdAsc(project.getId()))
-                .filteredOn(n -> n.getType() != NotificationType.PHASE_STARTED)
+        assertThat(overdueNotices(project))
                 .extracting(Notification::getType, Notification::getStatus).containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple(NotificationType.TASK_OVERDUE, NotificationStatus.SKIPPED),
                         org.assertj.core.groups.Tuple.tuple(NotificationType.TASK_OVERDUE_RAG, NotificationStatus.SKIPPED));
@@ -522,6 +562,20 @@ class NotificationPipelineTests extends IntegrationTest {
     private void runPhaseNotice(ImplementationProject project, String serviceTask) {
         managementService.executeJob(managementService.createJobQuery().processInstanceId(project.getProcessInstanceId())
                 .activityId(serviceTask).singleResult().getId());
+    }
+
+    private List<Notification> overdueNotices(ImplementationProject project) {
+        return log.findByProjectIdOrderByDueAtAscIdAsc(project.getId()).stream()
+                .filter(n -> n.getType() == NotificationType.TASK_OVERDUE || n.getType() == NotificationType.TASK_OVERDUE_RAG)
+                .toList();
+    }
+
+    private static LocalDate workingDayAfter(LocalDate day) {
+        LocalDate next = day.plusDays(1);
+        while (next.getDayOfWeek().getValue() > 5) {
+            next = next.plusDays(1);
+        }
+        return next;
     }
 
     private List<Job> reminderJobs(ImplementationProject project) {

@@ -47,6 +47,8 @@ class ProcessModelTests extends IntegrationTest {
     RepositoryService repositoryService;
     @Autowired
     ManagementService managementService;
+    @Autowired
+    org.springframework.context.ApplicationContext applicationContext;
 
     @Test
     void everyFormRefInBpmnHasADeployedForm() throws IOException {
@@ -89,11 +91,12 @@ class ProcessModelTests extends IntegrationTest {
     }
 
     /**
-     * The overdue notices are added by {@link TaskTimeoutListeners} while the engine parses, not copied into the XML:
-     * every user task of the deployed definition has both, with their timers and a job definition each.
+     * The overdue notices come from one periodic sweep, not from timers on every user task: the deployed
+     * implementation process has no timeout listeners and no overdue timers (its user tasks create no job), and the
+     * {@code overdue-sweep} process starts every quarter hour and queues the notices in a job of its own with retries.
      */
     @Test
-    void everyUserTaskOfTheImplementationProcessReportsWhenItIsOverdue() {
+    void overdueNoticesComeFromOneQuarterHourlySweepNotFromTimersOnEveryTask() {
         ProcessDefinition deployed = repositoryService.createProcessDefinitionQuery()
                 .processDefinitionKey(ProjectProcess.PROCESS_KEY).latestVersion().singleResult();
         ProcessDefinitionEntity parsed = (ProcessDefinitionEntity) ((RepositoryServiceImpl) repositoryService)
@@ -102,29 +105,69 @@ class ProcessModelTests extends IntegrationTest {
                 .getModelElementsByType(UserTask.class));
         assertThat(userTasks).hasSize(25);
         for (UserTask task : userTasks) {
-            assertThat(task.getExtensionElements() == null ? List.of()
-                    : task.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class).list()
-                            .stream().filter(l -> "timeout".equals(l.getCamundaEvent())).toList())
-                    .as("timeout listeners written into the XML of " + task.getId()).isEmpty();
             TaskDefinition definition = parsed.getTaskDefinitions().get(task.getId());
-            ActivityImpl activity = parsed.findActivity(task.getId());
-            Map<String, TimerDeclarationImpl> timers =
-                    TimerDeclarationImpl.getTimeoutListenerDeclarationsForScope(activity).get(task.getId());
-            assertThat(timers).as("timeout timers of " + task.getId()).isNotNull();
-            for (TaskTimeoutListeners.Listener expected : TaskTimeoutListeners.LISTENERS) {
-                TaskListener listener = definition.getTimeoutTaskListener(expected.id());
-                assertThat(listener).as(expected.id() + " on " + task.getId())
-                        .isInstanceOf(DelegateExpressionTaskListener.class);
-                assertThat(((DelegateExpressionTaskListener) listener).getExpressionText())
-                        .isEqualTo(expected.delegateExpression());
-                assertThat(timers.get(expected.id()).getJobConfiguration()).as(expected.id() + " timer of " + task.getId())
-                        .isEqualTo("DATE: " + expected.timeDate());
+            assertThat(definition.getTimeoutTaskListener("TaskOverdue")).as("overdue listener of " + task.getId()).isNull();
+            assertThat(TimerDeclarationImpl.getTimeoutListenerDeclarationsForScope(parsed.findActivity(task.getId())))
+                    .as("timeout timers of " + task.getId()).isEmpty();
+        }
+        assertThat(managementService.createJobDefinitionQuery().processDefinitionId(deployed.getId())
+                .jobType(TimerTaskListenerJobHandler.TYPE).list()).isEmpty();
+
+        BpmnModelInstance sweep = Bpmn.readModelFromFile(new File("bpmn/overdue-sweep.bpmn"));
+        assertThat(sweep.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.TimeCycle.class))
+                .extracting(org.camunda.bpm.model.bpmn.instance.TimeCycle::getTextContent)
+                .containsExactly("0 0/15 * * * ?");
+        ServiceTask queue = sweep.getModelElementById("ServiceTask_QueueOverdueNotices");
+        assertThat(queue.isCamundaAsyncBefore()).isTrue();
+        assertThat(queue.getCamundaExpression()).isEqualTo("${overdueNotices.sweep()}");
+        assertThat(queue.getExtensionElements().getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class)
+                .singleResult().getTextContent()).isEqualTo("R3/PT5M");
+        assertThat(managementService.createJobQuery().processDefinitionKey("overdue-sweep").timers().count())
+                .as("one sweep timer in the whole engine").isOne();
+    }
+
+    /**
+     * A version deployed before the sweep got the two overdue listeners per user task while the engine parsed it, which
+     * made its user tasks scopes: read again from the database (after a restart) it must be parsed the same way, or the
+     * engine would misread its running instances' execution trees. Its listeners do nothing now. A copy of the
+     * process is deployed, given the old overdue timer's job definition as such a deployment has it, and read again.
+     */
+    @Test
+    void aVersionDeployedWithTheOldOverdueTimersIsReadWithThemAndTheirListenersDoNothing() {
+        ProcessDefinition latest = repositoryService.createProcessDefinitionQuery()
+                .processDefinitionKey(ProjectProcess.PROCESS_KEY).latestVersion().singleResult();
+        var deployment = repositoryService.createDeployment().name("old overdue timers")
+                .addModelInstance("municipal-implementation.bpmn", repositoryService.getBpmnModelInstance(latest.getId()))
+                .deploy();
+        try {
+            ProcessDefinition old = repositoryService.createProcessDefinitionQuery().deploymentId(deployment.getId())
+                    .singleResult();
+            RepositoryServiceImpl repository = (RepositoryServiceImpl) repositoryService;
+            String task = ProjectProcess.TASK_ESTABLISH_PROJECT_ORGANISATION;
+            assertThat(((ProcessDefinitionEntity) repository.getDeployedProcessDefinition(old.getId()))
+                    .getTaskDefinitions().get(task).getTimeoutTaskListener("TaskOverdue")).as("a new deployment")
+                    .isNull();
+
+            jdbc.update("insert into ACT_RU_JOBDEF (ID_, REV_, PROC_DEF_ID_, PROC_DEF_KEY_, ACT_ID_, JOB_TYPE_, "
+                    + "JOB_CONFIGURATION_, SUSPENSION_STATE_, DEPLOYMENT_ID_) values (?, 1, ?, ?, ?, ?, ?, 1, ?)",
+                    "old-overdue-" + old.getId().hashCode(), old.getId(), ProjectProcess.PROCESS_KEY, task,
+                    TimerTaskListenerJobHandler.TYPE, "DATE: ${reminders.taskOverdue(execution)}", deployment.getId());
+            ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine
+                    .getProcessEngineConfiguration()).getDeploymentCache().removeProcessDefinition(old.getId());
+
+            ProcessDefinitionEntity reread = (ProcessDefinitionEntity) repository.getDeployedProcessDefinition(old.getId());
+            for (String id : List.of("TaskOverdue", "TaskOverdueForRag")) {
+                TaskListener listener = reread.getTaskDefinitions().get(task).getTimeoutTaskListener(id);
+                assertThat(listener).as(id).isInstanceOf(DelegateExpressionTaskListener.class);
+                assertThat(TimerDeclarationImpl.getTimeoutListenerDeclarationsForScope(reread.findActivity(task))
+                        .get(task)).containsKey(id);
             }
-            assertThat(managementService.createJobDefinitionQuery().processDefinitionId(deployed.getId())
-                    .activityIdIn(task.getId()).jobType(TimerTaskListenerJobHandler.TYPE).list())
-                    .extracting(JobDefinition::getJobConfiguration).as("job definitions of " + task.getId())
-                    .containsExactlyInAnyOrder("DATE: ${reminders.taskOverdue(execution)}",
-                            "DATE: ${reminders.taskOverdueForRag(execution)}");
+            assertThat(reread.findActivity(task).isScope()).isTrue();
+            org.camunda.bpm.engine.delegate.DelegateTask noTask = null;
+            applicationContext.getBean("taskOverdue", TaskListener.class).notify(noTask);   // does nothing
+            applicationContext.getBean("taskOverdueForRag", TaskListener.class).notify(noTask);
+        } finally {
+            repositoryService.deleteDeployment(deployment.getId(), true);
         }
     }
 
@@ -168,7 +211,9 @@ class ProcessModelTests extends IntegrationTest {
     void everyProcessKeepsItsHistoryForTenYears() {
         for (File file : bpmnFiles()) {
             for (Process process : Bpmn.readModelFromFile(file).getModelElementsByType(Process.class)) {
-                assertThat(process.getCamundaHistoryTimeToLiveString()).as(process.getId()).isEqualTo("P3650D");
+                // the sweep's runs record nothing of their own (the notices it queues are in the notification log)
+                assertThat(process.getCamundaHistoryTimeToLiveString()).as(process.getId())
+                        .isEqualTo(process.getId().equals("overdue-sweep") ? "P30D" : "P3650D");
             }
         }
         ProcessDefinition definition = repositoryService.createProcessDefinitionQuery()

@@ -191,9 +191,13 @@ class ProcessVersionMigrationTests extends IntegrationTest {
         Task added = task(trondheim, TASK_ADDED);
         assertThat(added.getName()).isEqualTo(ADDED_NAME);
         assertThat(added.getDueDate()).isEqualTo(endOf(LocalDate.of(2027, 5, 31)));
-        // Its overdue notices are planned too (Camunda's migration must not have emptied the new version's timers).
-        assertThat(managementService.createJobQuery().processInstanceId(trondheim).activityId(TASK_ADDED).timers()
-                .count()).isEqualTo(2);
+        // The overdue sweep reports it like any other task: to the project leader the working day after it is due.
+        java.util.Date clock = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime();
+        setClock(LocalDate.of(2027, 6, 1).atTime(8, 0));
+        sweepOverdueTasks();
+        assertThat(jdbc.queryForList("select type from notification where idempotency_key like ?", String.class,
+                "%:task:" + added.getId() + ":2027-05-31")).containsExactly("TASK_OVERDUE");
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(clock);
         assertThat(taskKeys(instances.get("1560"))).doesNotContain(TASK_ADDED).contains(TASK_TECHNICAL_READINESS);
         assertThat(historicTaskKeys(instances.get("1560"))).doesNotContain(TASK_ADDED);
 

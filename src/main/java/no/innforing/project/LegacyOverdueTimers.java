@@ -20,46 +20,62 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.task.listener.DelegateExpressionTaskListener;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives every user task of {@code municipal-implementation} the two overdue notices, in one place instead of a
- * copied {@code <camunda:taskListener event="timeout">} per task: {@code TaskOverdue} (the project leader, the first
- * working day after the due day) and {@code TaskOverdueForRag} (RAG, a week later). Their timer dates come from
- * {@code ${reminders.…(execution)}}, so a moved schedule moves them.
- *
- * <p>The listeners are added while the engine parses the BPMN, exactly as {@code BpmnParse.parseTimeoutTaskListener}
- * adds a declared one: a timeout listener on the task definition, a timer declaration on the task, and a job
- * declaration so that the deployment gets a job definition per listener (job queries by activity, Cockpit and
- * migration need it). A {@code BpmnParseListener} cannot register a job declaration (it is never handed the parse),
- * so this plugin gives the engine a parse that does. A task that declares a listener of the same id itself (an older
- * deployed version of the XML) keeps its own.
+ * Keeps the process versions deployed before the overdue sweep as they were deployed. Until then this plugin gave
+ * every user task of {@code municipal-implementation} two timeout listeners while the engine parsed ({@code TaskOverdue}
+ * and {@code TaskOverdueForRag}, each with a timer job per task); that made each user task a scope, so the running
+ * instances of those versions have an execution tree with a scope execution per open task, and the engine would
+ * misread it if the same XML were now parsed without them. So a definition whose deployment created the overdue
+ * timers' job definitions is parsed with them again; a new deployment never gets them (its tasks are no scopes and
+ * create no timers). The listeners do nothing any more: {@code notification.OverdueNotices} sends every overdue
+ * notice, for old and new versions alike, once per task and due day, so an old timer that fires queues nothing.
+ * Such instances can be moved to a new version on {@code /process-versions}, which leaves their timers behind.
  */
 @Component
-public class TaskTimeoutListeners extends AbstractProcessEnginePlugin {
+public class LegacyOverdueTimers extends AbstractProcessEnginePlugin {
 
-    public static final String OVERDUE_LISTENER_ID = "TaskOverdue";
-    public static final String OVERDUE_FOR_RAG_LISTENER_ID = "TaskOverdueForRag";
+    static final String OVERDUE_LISTENER_ID = "TaskOverdue";
+    static final String OVERDUE_FOR_RAG_LISTENER_ID = "TaskOverdueForRag";
 
-    /** A timeout listener: its id, the listener bean and when it fires. */
-    public record Listener(String id, String delegateExpression, String timeDate) {
+    /** A timeout listener as it was deployed: its id, the listener bean and when it fires. */
+    record Listener(String id, String delegateExpression, String timeDate) {
     }
 
-    public static final List<Listener> LISTENERS = List.of(
+    static final List<Listener> LISTENERS = List.of(
             new Listener(OVERDUE_LISTENER_ID, "${taskOverdue}", "${reminders.taskOverdue(execution)}"),
             new Listener(OVERDUE_FOR_RAG_LISTENER_ID, "${taskOverdueForRag}", "${reminders.taskOverdueForRag(execution)}"));
+
+    /** The old listeners' beans: nothing to do, the sweep sends the notices. */
+    @Bean
+    TaskListener taskOverdue() {
+        return task -> { };
+    }
+
+    /** See {@link #taskOverdue()}. */
+    @Bean
+    TaskListener taskOverdueForRag() {
+        return task -> { };
+    }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         if (configuration.getBpmnParseFactory() != null
                 && !(configuration.getBpmnParseFactory() instanceof DefaultBpmnParseFactory)) {
             throw new IllegalStateException("Another BPMN parse factory is configured: "
-                    + configuration.getBpmnParseFactory() + "; the task timeout listeners cannot be added");
+                    + configuration.getBpmnParseFactory() + "; the legacy overdue timers cannot be parsed");
         }
         configuration.setBpmnParseFactory(Parse::new);
     }
 
     static class Parse extends BpmnParse {
+
+        private Boolean legacy;
 
         Parse(BpmnParser parser) {
             super(parser);
@@ -69,7 +85,7 @@ public class TaskTimeoutListeners extends AbstractProcessEnginePlugin {
         protected void parseTaskListeners(Element taskElement, ActivityImpl activity, TaskDefinition taskDefinition) {
             super.parseTaskListeners(taskElement, activity, taskDefinition);
             ProcessDefinitionEntity process = (ProcessDefinitionEntity) activity.getProcessDefinition();
-            if (!ProjectProcess.PROCESS_KEY.equals(process.getKey())) {
+            if (!ProjectProcess.PROCESS_KEY.equals(process.getKey()) || !deployedWithOverdueTimers(process)) {
                 return;
             }
             for (Listener listener : LISTENERS) {
@@ -78,6 +94,26 @@ public class TaskTimeoutListeners extends AbstractProcessEnginePlugin {
                             listener.delegateExpression(), listener.timeDate());
                 }
             }
+        }
+
+        /**
+         * Whether this definition was deployed with the overdue timers: never for a new deployment; for one read
+         * again from the database, when its deployment made their job definitions. Asked once per parse.
+         */
+        private boolean deployedWithOverdueTimers(ProcessDefinitionEntity process) {
+            if (legacy == null) {
+                legacy = false;
+                if (deployment != null && !deployment.isNew() && Context.getCommandContext() != null) {
+                    CommandContext command = Context.getCommandContext();
+                    ProcessDefinitionEntity persisted = command.getProcessDefinitionManager()
+                            .findProcessDefinitionByDeploymentAndKey(deployment.getId(), process.getKey());
+                    legacy = persisted != null && command.getJobDefinitionManager()
+                            .findByProcessDefinitionId(persisted.getId()).stream()
+                            .anyMatch(definition -> TimerTaskListenerJobHandler.TYPE.equals(definition.getJobType())
+                                    && String.valueOf(definition.getJobConfiguration()).contains("reminders.taskOverdue"));
+                }
+            }
+            return legacy;
         }
 
         /** What {@code parseTimeoutTaskListener} and {@code parseTimer} do for a declared timeout listener. */
