@@ -53,7 +53,7 @@ class FormDateRequestCheck {
                             chain.doFilter(request, response);
                             return;
                         }
-                        byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+                        byte[] body = request.getInputStream().readAllBytes();
                         if (body.length <= MAX_BODY) {
                             try {
                                 checkDates(json, dateFields, body);
@@ -101,14 +101,36 @@ class FormDateRequestCheck {
         response.getWriter().write(json.writeValueAsString(error));
     }
 
-    /** The request with its body read once here and given again to the engine REST API. */
-    private static final class Replayed extends HttpServletRequestWrapper {
+    /** The request with its body read once here and given again (possibly rewritten) to the engine REST API. */
+    static final class Replayed extends HttpServletRequestWrapper {
 
         private final byte[] body;
 
         Replayed(HttpServletRequest request, byte[] body) {
             super(request);
             this.body = body;
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return "Content-Length".equalsIgnoreCase(name) ? String.valueOf(body.length) : super.getHeader(name);
+        }
+
+        @Override
+        public java.util.Enumeration<String> getHeaders(String name) {
+            return "Content-Length".equalsIgnoreCase(name)
+                    ? java.util.Collections.enumeration(java.util.List.of(String.valueOf(body.length)))
+                    : super.getHeaders(name);
         }
 
         @Override

@@ -99,6 +99,29 @@ class FormDateTests extends IntegrationTest {
         assertThat(runtimeService.getVariable(aure, "politicalDecisionDate")).isInstanceOf(java.util.Date.class);
     }
 
+    /**
+     * Tasklist sets a follow-up or due date by sending back the whole task it has read, including the read-only
+     * {@code camundaFormRef}; engine REST 7.24 cannot read that property back (operaton#3659), so every task with a
+     * Camunda Form was refused with 400.
+     */
+    @Test
+    void aFollowUpDateCanBeSetOnATaskWithACamundaFormAsTasklistSendsIt() {
+        TestRestTemplate admin = http.withBasicAuth("admin", ADMIN_PASSWORD);
+        String id = task().getId();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> read = admin.getForObject("/engine-rest/task/" + id, Map.class);
+        assertThat(read.get("camundaFormRef")).isNotNull();
+        Map<String, Object> update = new java.util.HashMap<>(read);
+        update.put("followUp", "2026-12-01T09:30:00.000+0100");
+
+        ResponseEntity<String> answer = admin.exchange("/engine-rest/task/" + id, org.springframework.http.HttpMethod.PUT,
+                new org.springframework.http.HttpEntity<>(update), String.class);
+
+        assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(task().getFollowUpDate().toInstant()).isEqualTo(java.time.Instant.parse("2026-12-01T08:30:00Z"));
+        assertThat(task().getTenantId()).isEqualTo(read.get("tenantId"));
+    }
+
     private ResponseEntity<Map> submit(String date) {
         Map<String, Object> variables = Map.of(
                 "councilDecision", Map.of("value", "JOIN"),
