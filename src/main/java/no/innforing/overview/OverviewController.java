@@ -55,7 +55,8 @@ class OverviewController {
     String overview(@RequestParam(required = false) String wave, @RequestParam(required = false) String county,
             Model model) {
         Set<String> groups = MunicipalityAccess.currentGroups();
-        List<OverviewService.Row> rows = overview.rows(groups, new OverviewService.Filter(wave, county));
+        OverviewService.Page page = overview.page(groups, new OverviewService.Filter(wave, county));
+        List<OverviewService.Row> rows = page.rows();
         LocalDate today = ProjectSchedule.today();
         boolean regional = MunicipalityAccess.isRegional(groups);
         model.addAttribute("rows", rows);
@@ -66,9 +67,10 @@ class OverviewController {
                 OverviewService.Row::waveCode, java.util.LinkedHashMap::new, java.util.stream.Collectors.toList())));
         model.addAttribute("timeline", Timeline.of(rows, today));
         model.addAttribute("today", today);
-        model.addAttribute("waves", overview.waves());
-        model.addAttribute("capacityUse", overview.capacityUse());
-        model.addAttribute("counties", overview.counties());
+        model.addAttribute("waves", page.waves());
+        model.addAttribute("moveOptions", new MoveOptions(page.waves(), today));
+        model.addAttribute("capacityUse", page.capacityUse());
+        model.addAttribute("counties", page.counties());
         model.addAttribute("selectedWave", wave == null ? "" : wave);
         model.addAttribute("selectedCounty", county == null ? "" : county);
         model.addAttribute("regional", regional);

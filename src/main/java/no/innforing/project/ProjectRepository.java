@@ -3,9 +3,18 @@ package no.innforing.project;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface ProjectRepository extends JpaRepository<ImplementationProject, Long> {
+
+    /**
+     * Every project with its municipality and waves in one statement: the associations are eager, and without the
+     * graph Hibernate loads each project's municipality with a statement of its own (356 for the country).
+     */
+    @Override
+    @EntityGraph(attributePaths = {"municipality", "wave", "originalWave"})
+    List<ImplementationProject> findAll();
 
     List<ImplementationProject> findByMunicipalityNumberOrderByCreatedAtDesc(String municipalityNumber);
 
@@ -14,6 +23,7 @@ interface ProjectRepository extends JpaRepository<ImplementationProject, Long> {
 
     Optional<ImplementationProject> findByProcessInstanceId(String processInstanceId);
 
+    @EntityGraph(attributePaths = {"municipality", "wave", "originalWave"})
     List<ImplementationProject> findByStateIn(Collection<ProjectState> states);
 
     List<ImplementationProject> findByWaveCodeAndStateIn(String waveCode, Collection<ProjectState> states);
