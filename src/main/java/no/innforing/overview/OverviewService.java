@@ -100,9 +100,10 @@ public class OverviewService {
     }
 
     private List<Row> rows(List<ImplementationProject> all, Set<String> viewerGroups, Filter filter) {
-        ProjectQueries.LiveState live = queries.liveState();
         LocalDate today = ProjectSchedule.today();
         List<ImplementationProject> latest = latestPerMunicipality(all);
+        ProjectQueries.LiveState live = queries.liveState(latest.stream().filter(p -> p.getState().isOpen())
+                .map(ImplementationProject::getProcessInstanceId).toList());
         java.util.Map<String, LocalDate> earlyStarts = queries.earlyStartDays();
         List<Row> rows = new ArrayList<>();
         for (ImplementationProject project : latest) {
