@@ -53,22 +53,24 @@ class OverviewController {
 
     @GetMapping("/overview")
     String overview(@RequestParam(required = false) String wave, @RequestParam(required = false) String county,
-            Model model) {
+            Model model, jakarta.servlet.http.HttpServletRequest request) {
         Set<String> groups = MunicipalityAccess.currentGroups();
-        List<OverviewService.Row> rows = overview.rows(groups, new OverviewService.Filter(wave, county));
+        OverviewService.Page page = overview.page(groups, new OverviewService.Filter(wave, county));
+        List<OverviewService.Row> rows = page.rows();
         LocalDate today = ProjectSchedule.today();
         boolean regional = MunicipalityAccess.isRegional(groups);
         model.addAttribute("rows", rows);
         // Which version of the method each running project follows (issue 14: versions are moved on /process-versions).
-        model.addAttribute("versions", processVersions.versionOf(rows.stream()
-                .map(OverviewService.Row::processInstanceId).toList()));
+        model.addAttribute("cells", new RowCells(processVersions.versionOf(rows.stream()
+                .map(OverviewService.Row::processInstanceId).toList()), request.getContextPath()));
         model.addAttribute("byWave", rows.stream().collect(java.util.stream.Collectors.groupingBy(
                 OverviewService.Row::waveCode, java.util.LinkedHashMap::new, java.util.stream.Collectors.toList())));
         model.addAttribute("timeline", Timeline.of(rows, today));
         model.addAttribute("today", today);
-        model.addAttribute("waves", overview.waves());
-        model.addAttribute("capacityUse", overview.capacityUse());
-        model.addAttribute("counties", overview.counties());
+        model.addAttribute("waves", page.waves());
+        model.addAttribute("moveOptions", new MoveOptions(page.waves(), today));
+        model.addAttribute("capacityUse", page.capacityUse());
+        model.addAttribute("counties", page.counties());
         model.addAttribute("selectedWave", wave == null ? "" : wave);
         model.addAttribute("selectedCounty", county == null ? "" : county);
         model.addAttribute("regional", regional);

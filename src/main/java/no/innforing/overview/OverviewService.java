@@ -79,11 +79,31 @@ public class OverviewService {
         return waves.all();
     }
 
+    /** What the overview page shows besides its rows, read with the rows from one load of the projects. */
+    public record Page(List<Row> rows, List<Wave> waves, java.util.Map<String, String> capacityUse,
+            List<String> counties) {
+    }
+
+    /**
+     * The overview page's data: its rows, the waves, each wave's use of its capacity and the counties for the
+     * filter, from one read of the projects (with their municipalities and waves) and the engine's live state.
+     */
+    public Page page(Set<String> viewerGroups, Filter filter) {
+        List<ImplementationProject> all = projects.all();
+        List<Wave> allWaves = waves.all();
+        return new Page(rows(all, viewerGroups, filter), allWaves, capacityUse(all, allWaves), counties(all));
+    }
+
     /** The latest project of every municipality the viewer may see, passing the filter, ordered by wave. */
     public List<Row> rows(Set<String> viewerGroups, Filter filter) {
-        ProjectQueries.LiveState live = queries.liveState();
+        return rows(projects.all(), viewerGroups, filter);
+    }
+
+    private List<Row> rows(List<ImplementationProject> all, Set<String> viewerGroups, Filter filter) {
         LocalDate today = ProjectSchedule.today();
-        List<ImplementationProject> latest = latestPerMunicipality(projects.all());
+        List<ImplementationProject> latest = latestPerMunicipality(all);
+        ProjectQueries.LiveState live = queries.liveState(latest.stream().filter(p -> p.getState().isOpen())
+                .map(ImplementationProject::getProcessInstanceId).toList());
         java.util.Map<String, LocalDate> earlyStarts = queries.earlyStartDays();
         List<Row> rows = new ArrayList<>();
         for (ImplementationProject project : latest) {
@@ -99,11 +119,11 @@ public class OverviewService {
     }
 
     /** Use against capacity of each wave that has one: "3 av 4 kommuner, 30000 av 50000 innbyggere". */
-    public java.util.Map<String, String> capacityUse() {
-        java.util.Map<String, List<ImplementationProject>> byWave = projects.inStates(ProjectState.OPEN).stream()
+    private static java.util.Map<String, String> capacityUse(List<ImplementationProject> all, List<Wave> allWaves) {
+        java.util.Map<String, List<ImplementationProject>> byWave = all.stream().filter(p -> p.getState().isOpen())
                 .collect(java.util.stream.Collectors.groupingBy(p -> p.getWave().getCode()));
         java.util.Map<String, String> use = new java.util.HashMap<>();
-        for (Wave wave : waves.all()) {
+        for (Wave wave : allWaves) {
             List<ImplementationProject> members = byWave.getOrDefault(wave.getCode(), List.of());
             List<String> parts = new ArrayList<>();
             if (wave.getCapacityMunicipalities() != null) {
@@ -120,8 +140,8 @@ public class OverviewService {
         return use;
     }
 
-    public List<String> counties() {
-        return projects.all().stream().map(p -> p.getMunicipality().getCounty()).distinct().sorted().toList();
+    private static List<String> counties(List<ImplementationProject> all) {
+        return all.stream().map(p -> p.getMunicipality().getCounty()).distinct().sorted().toList();
     }
 
     private static List<ImplementationProject> latestPerMunicipality(List<ImplementationProject> all) {

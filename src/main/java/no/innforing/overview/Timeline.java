@@ -15,6 +15,9 @@ import no.innforing.project.ProjectSchedule;
  * The Gantt-like picture of the overview, computed here so the template only draws: one row per municipality with
  * its pre-project, main project and stabilization as bars, the service-agreement deadline as a marker, the waves'
  * go-live dates and today as vertical lines, years along the top.
+ *
+ * <p>{@link #svg(int)} writes the picture as SVG markup: with a thousand municipalities it has several thousand
+ * elements, which a template would evaluate expression by expression (most of the overview's time went there).
  */
 record Timeline(int width, int height, List<Bar> bars, List<Marker> deadlines, List<Label> rowLabels,
         List<Line> waveLines, Line today, List<Line> years) {
@@ -104,6 +107,59 @@ record Timeline(int width, int height, List<Bar> bars, List<Marker> deadlines, L
         }
         return new Timeline(LABEL_WIDTH + CHART_WIDTH + 10, TOP + rows.size() * ROW_HEIGHT + 10, bars, deadlines,
                 labels, waveLines, new Line(x.apply(today), 0, "I dag"), years);
+    }
+
+    /**
+     * The timeline as an {@code <svg>} element: a title for screen readers ({@code role="img"}), then years, the
+     * waves' go-live dates, the rows' labels, the bars (each with its period as a tooltip), the service-agreement
+     * deadlines and today.
+     */
+    public String svg(int count) {
+        StringBuilder svg = new StringBuilder(4096 + 200 * (bars.size() + deadlines.size() + rowLabels.size()));
+        svg.append("<svg viewBox=\"0 0 ").append(width).append(' ').append(height)
+                .append("\" role=\"img\" aria-labelledby=\"timeline-title\" xmlns=\"http://www.w3.org/2000/svg\">\n")
+                .append("<title id=\"timeline-title\">Tidslinje for ")
+                .append(count == 1 ? "1 kommune" : count + " kommuner")
+                .append(": faser, frister og bølgenes produksjonssetting</title>\n");
+        for (Line year : years) {
+            svg.append("<g><line x1=\"").append(year.x()).append("\" x2=\"").append(year.x())
+                    .append("\" y1=\"20\" y2=\"").append(height).append("\" stroke=\"#d0d7de\"/>")
+                    .append("<text x=\"").append(year.x() + 3).append("\" y=\"14\" font-size=\"11\" fill=\"#4a5561\">")
+                    .append(escape(year.label())).append("</text></g>\n");
+        }
+        for (Line wave : waveLines) {
+            svg.append("<g><line x1=\"").append(wave.x()).append("\" x2=\"").append(wave.x())
+                    .append("\" y1=\"20\" y2=\"").append(height)
+                    .append("\" stroke=\"#6e40c9\" stroke-dasharray=\"4 3\"/>")
+                    .append("<text x=\"").append("end".equals(wave.anchor()) ? wave.x() - 2 : wave.x() + 2)
+                    .append("\" y=\"").append(wave.y()).append("\" text-anchor=\"").append(escape(wave.anchor()))
+                    .append("\" font-size=\"10\" fill=\"#6e40c9\">").append(escape(wave.label())).append("</text></g>\n");
+        }
+        for (Label label : rowLabels) {
+            svg.append("<text x=\"4\" y=\"").append(label.y()).append("\" font-size=\"12\" fill=\"#1b1f24\">")
+                    .append(escape(label.text())).append("</text>\n");
+        }
+        for (Bar bar : bars) {
+            svg.append("<rect x=\"").append(bar.x()).append("\" y=\"").append(bar.y()).append("\" width=\"")
+                    .append(bar.width()).append("\" class=\"").append(escape(bar.css()))
+                    .append("\" height=\"14\" rx=\"2\"><title>").append(escape(bar.title())).append("</title></rect>\n");
+        }
+        for (Marker deadline : deadlines) {
+            svg.append("<g><rect x=\"").append(deadline.x() - 5).append("\" y=\"").append(deadline.y() - 5)
+                    .append("\" transform=\"rotate(45 ").append(deadline.x()).append(' ').append(deadline.y())
+                    .append(")\" width=\"10\" height=\"10\" class=\"deadline\"><title>").append(escape(deadline.title()))
+                    .append("</title></rect></g>\n");
+        }
+        svg.append("<line class=\"today\" x1=\"").append(today.x()).append("\" x2=\"").append(today.x())
+                .append("\" y1=\"20\" y2=\"").append(height).append("\" stroke=\"#b42318\" stroke-width=\"2\"/>\n")
+                .append("<text x=\"").append(today.x() + 3).append("\" y=\"").append(height - 4)
+                .append("\" font-size=\"11\" fill=\"#b42318\">I dag</text>\n</svg>");
+        return svg.toString();
+    }
+
+    /** Text and attribute values as the template would write them: {@code & < > " '} escaped. */
+    private static String escape(String text) {
+        return org.springframework.web.util.HtmlUtils.htmlEscape(text, "UTF-8");
     }
 
     /** Where a row's bars begin: its early start when it began before the pre-project. */

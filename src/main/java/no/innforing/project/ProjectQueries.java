@@ -62,12 +62,12 @@ public class ProjectQueries {
     /**
      * What many projects are doing, in three queries whatever their number: the phase each is in (from its open
      * tasks, and from its waiting timers and pending jobs, such as a phase notice that has not run yet) and its open
-     * tasks. For the regional overview.
+     * tasks. For the regional overview: {@code processInstanceIds} are the instances whose phase is wanted.
      */
     public record LiveState(Map<String, ProjectPhase> phaseByInstance, Map<String, List<OpenTask>> tasksByInstance) {
     }
 
-    public LiveState liveState() {
+    public LiveState liveState(java.util.Collection<String> processInstanceIds) {
         Map<String, ProjectPhase> phases = new java.util.HashMap<>();
         Map<String, List<OpenTask>> tasks = new java.util.HashMap<>();
         for (Task task : taskService.createTaskQuery().processDefinitionKey(PROCESS_KEY).list()) {
@@ -78,14 +78,25 @@ public class ProjectQueries {
                 phases.putIfAbsent(task.getProcessInstanceId(), phase);
             }
         }
-        Map<String, String> activityByJobDefinition = new java.util.HashMap<>();
-        managementService.createJobDefinitionQuery().list()
-                .forEach(d -> activityByJobDefinition.put(d.getId(), d.getActivityId()));
-        for (Job job : managementService.createJobQuery().processDefinitionKey(PROCESS_KEY).list()) {
-            ProjectPhase phase = job.getProcessDefinitionId() == null ? null
-                    : phaseMap(job.getProcessDefinitionId()).get(activityByJobDefinition.get(job.getJobDefinitionId()));
-            if (phase != null && !tasks.containsKey(job.getProcessInstanceId())) {
-                phases.putIfAbsent(job.getProcessInstanceId(), phase);
+        // An instance with an open task is in that task's phase; only the others need their jobs (a waiting timer,
+        // a pending phase notice). Reading every job would read each task's overdue-notice timers for nothing.
+        List<String> withoutTasks = processInstanceIds.stream().filter(java.util.Objects::nonNull)
+                .filter(id -> !tasks.containsKey(id)).distinct().toList();
+        if (!withoutTasks.isEmpty()) {
+            Map<String, String> activityByJobDefinition = new java.util.HashMap<>();
+            managementService.createJobDefinitionQuery().processDefinitionKey(PROCESS_KEY).list()
+                    .forEach(d -> activityByJobDefinition.put(d.getId(), d.getActivityId()));
+            for (int from = 0; from < withoutTasks.size(); from += 500) {
+                java.util.Set<String> chunk = new java.util.HashSet<>(
+                        withoutTasks.subList(from, Math.min(from + 500, withoutTasks.size())));
+                for (Job job : managementService.createJobQuery().processInstanceIds(chunk).list()) {
+                    ProjectPhase phase = job.getProcessDefinitionId() == null ? null
+                            : phaseMap(job.getProcessDefinitionId())
+                                    .get(activityByJobDefinition.get(job.getJobDefinitionId()));
+                    if (phase != null) {
+                        phases.putIfAbsent(job.getProcessInstanceId(), phase);
+                    }
+                }
             }
         }
         tasks.values().forEach(list -> list.sort(java.util.Comparator.comparing(OpenTask::due,

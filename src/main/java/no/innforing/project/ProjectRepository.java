@@ -10,6 +10,14 @@ import org.springframework.data.jpa.repository.Query;
 
 interface ProjectRepository extends JpaRepository<ImplementationProject, Long> {
 
+    /**
+     * Every project with its municipality and waves in one statement: the associations are eager, and without the
+     * graph Hibernate loads each project's municipality with a statement of its own (356 for the country).
+     */
+    @Override
+    @EntityGraph(attributePaths = {"municipality", "wave", "originalWave"})
+    List<ImplementationProject> findAll();
+
     List<ImplementationProject> findByMunicipalityNumberOrderByCreatedAtDesc(String municipalityNumber);
 
     /** With municipality and waves in the same query (the process reads them right after). */
@@ -19,6 +27,7 @@ interface ProjectRepository extends JpaRepository<ImplementationProject, Long> {
 
     Optional<ImplementationProject> findByProcessInstanceId(String processInstanceId);
 
+    @EntityGraph(attributePaths = {"municipality", "wave", "originalWave"})
     List<ImplementationProject> findByStateIn(Collection<ProjectState> states);
 
     List<ImplementationProject> findByWaveCodeAndStateIn(String waveCode, Collection<ProjectState> states);
