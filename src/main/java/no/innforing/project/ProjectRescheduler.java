@@ -53,7 +53,13 @@ public class ProjectRescheduler {
 
     @Transactional
     public void reschedule(String processInstanceId) {
-        ImplementationProject project = projects.findByProcessInstanceId(processInstanceId).orElseThrow();
+        reschedule(projects.findByProcessInstanceId(processInstanceId).orElseThrow());
+    }
+
+    /** The same for a project already at hand (a wave move has every member loaded: no query, no flush per member). */
+    @Transactional
+    public void reschedule(ImplementationProject project) {
+        String processInstanceId = project.getProcessInstanceId();
         ProjectSchedule schedule = project.schedule();
         for (Job timer : managementService.createJobQuery().processInstanceId(processInstanceId).timers().list()) {
             managementService.recalculateJobDuedate(timer.getId(), false);

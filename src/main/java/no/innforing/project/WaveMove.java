@@ -104,7 +104,7 @@ public class WaveMove {
                 member.recordFacts(step.facts().preProjectStarted(), step.facts().mainProjectStarted(),
                         step.facts().wentLive());
                 projects.recordWaveMoved(member, step.before(), why);
-                rescheduler.reschedule(member.getProcessInstanceId());
+                rescheduler.reschedule(member);
             }
             return null;
         });
