@@ -251,34 +251,55 @@ class MovePlanner {
     record Dated(String name, OffsetDateTime at) {
     }
 
+    /**
+     * The members' open tasks, timers and reminders: two queries for all members (tasks and timer jobs by process
+     * instance), and each process model read once.
+     */
     Map<String, Snapshot> snapshot(List<Step> steps) {
         Map<String, JobDefinition> definitions = new HashMap<>();
         managementService.createJobDefinitionQuery().processDefinitionKey(ProjectProcess.PROCESS_KEY).list()
                 .forEach(d -> definitions.put(d.getId(), d));
+        Map<String, List<Task>> tasksByInstance = new HashMap<>();
+        Map<String, List<Job>> timersByInstance = new HashMap<>();
+        List<String> instances = steps.stream().map(step -> step.project().getProcessInstanceId())
+                .filter(Objects::nonNull).distinct().toList();
+        for (int from = 0; from < instances.size(); from += QUERY_CHUNK) {
+            List<String> chunk = instances.subList(from, Math.min(instances.size(), from + QUERY_CHUNK));
+            for (Task task : taskService.createTaskQuery().processInstanceIdIn(chunk.toArray(String[]::new)).list()) {
+                tasksByInstance.computeIfAbsent(task.getProcessInstanceId(), k -> new ArrayList<>()).add(task);
+            }
+            for (Job job : managementService.createJobQuery().processInstanceIds(new java.util.HashSet<>(chunk))
+                    .timers().orderByJobDuedate().asc().orderByJobId().asc().list()) {
+                timersByInstance.computeIfAbsent(job.getProcessInstanceId(), k -> new ArrayList<>()).add(job);
+            }
+        }
+        Map<String, org.camunda.bpm.model.bpmn.BpmnModelInstance> models = new HashMap<>();
         Map<String, Snapshot> snapshots = new LinkedHashMap<>();
         for (Step step : steps) {
             String instance = step.project().getProcessInstanceId();
             Map<String, Dated> tasks = new TreeMap<>();
-            for (Task task : taskService.createTaskQuery().processInstanceId(instance).list()) {
+            for (Task task : tasksByInstance.getOrDefault(instance, List.of())) {
                 tasks.put(task.getId(), new Dated(task.getName(), at(task.getDueDate())));
             }
             Map<String, List<OffsetDateTime>> timers = new TreeMap<>();
             Map<String, List<OffsetDateTime>> reminders = new TreeMap<>();
-            for (Job job : managementService.createJobQuery().processInstanceId(instance).timers().orderByJobDuedate()
-                    .asc().list()) {
+            for (Job job : timersByInstance.getOrDefault(instance, List.of())) {
                 JobDefinition definition = definitions.get(job.getJobDefinitionId());
                 if (definition != null && TimerTaskListenerJobHandler.TYPE.equals(definition.getJobType())) {
                     continue;   // a legacy overdue timer (LegacyOverdueTimers): it sends nothing, the sweep does
                 }
                 String activity = definition == null ? "?" : definition.getActivityId();
                 boolean reminder = ProjectProcess.TIMER_REMINDER.equals(activity);
-                (reminder ? reminders : timers).computeIfAbsent(label(job, definition), k -> new ArrayList<>())
+                (reminder ? reminders : timers).computeIfAbsent(label(job, definition, models), k -> new ArrayList<>())
                         .add(at(job.getDuedate()));
             }
             snapshots.put(step.project().getMunicipality().getNumber(), new Snapshot(tasks, timers, reminders));
         }
         return snapshots;
     }
+
+    /** How many process instances one task or job query asks for at most. */
+    private static final int QUERY_CHUNK = 500;
 
     /** The plan with what the move did (or would do) to each member's tasks, timers and reminders. */
     static MovePlan withConsequences(MovePlan plan, Map<String, Snapshot> before, Map<String, Snapshot> after) {
@@ -319,12 +340,13 @@ class MovePlanner {
         return moves;
     }
 
-    private String label(Job job, JobDefinition definition) {
+    private String label(Job job, JobDefinition definition,
+            Map<String, org.camunda.bpm.model.bpmn.BpmnModelInstance> models) {
         if (definition == null) {
             return "Tidtaker";
         }
         String name = definition.getActivityId();
-        FlowElement element = repositoryService.getBpmnModelInstance(job.getProcessDefinitionId())
+        FlowElement element = models.computeIfAbsent(job.getProcessDefinitionId(), repositoryService::getBpmnModelInstance)
                 .getModelElementById(definition.getActivityId());
         if (element != null && element.getName() != null) {
             name = element.getName();

@@ -10,6 +10,9 @@ import no.innforing.shared.Input;
 import no.innforing.wave.Wave;
 import no.innforing.wave.WaveChange;
 import no.innforing.wave.WaveService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -31,9 +34,12 @@ public class WaveMove {
     private final CurrentUser currentUser;
     private final MovePlanner planner;
     private final TransactionTemplate trial;
+    private final CommandExecutor engineCommand;
 
     WaveMove(WaveService waves, ProjectService projects, ProjectRescheduler rescheduler, CurrentUser currentUser,
-            MovePlanner planner, PlatformTransactionManager transactions) {
+            MovePlanner planner, PlatformTransactionManager transactions, ProcessEngine engine) {
+        this.engineCommand = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired();
         this.waves = waves;
         this.projects = projects;
         this.rescheduler = rescheduler;
@@ -88,13 +94,20 @@ public class WaveMove {
         Map<String, MovePlanner.Snapshot> before = planner.snapshot(planned.steps());
         WaveChange change = waves.changeGoLive(wave, newGoLive, reason == null ? "(forhåndsvisning)" : reason.trim(),
                 currentUser.id(), ProjectSchedule.now(), planned.steps().size());
-        for (MovePlanner.Step step : planned.steps()) {
-            ImplementationProject member = step.project();
-            member.recordFacts(step.facts().preProjectStarted(), step.facts().mainProjectStarted(),
-                    step.facts().wentLive());
-            projects.recordWaveMoved(member, step.before(), reason == null ? "" : reason.trim());
-            rescheduler.reschedule(member.getProcessInstanceId());
-        }
+        String why = reason == null ? "" : reason.trim();
+        // One engine command around every member's rescheduling (the engine calls inside join it): the engine reads
+        // each member's executions, variables and process definition once instead of once per timer and task, and
+        // writes everything in one flush, batched. It flushes when it ends, so the snapshot after sees the move.
+        engineCommand.execute(commandContext -> {
+            for (MovePlanner.Step step : planned.steps()) {
+                ImplementationProject member = step.project();
+                member.recordFacts(step.facts().preProjectStarted(), step.facts().mainProjectStarted(),
+                        step.facts().wentLive());
+                projects.recordWaveMoved(member, step.before(), why);
+                rescheduler.reschedule(member);
+            }
+            return null;
+        });
         return new Moved(change, MovePlanner.withConsequences(planned.plan(), before,
                 planner.snapshot(planned.steps())));
     }

@@ -9,8 +9,11 @@ import no.innforing.TestSmtpServer;
 import no.innforing.notification.NotificationDelivery;
 import no.innforing.project.ImplementationProject;
 import no.innforing.project.ProjectPhase;
+import no.innforing.project.ProjectProcess;
 import no.innforing.project.ProjectService.Registration;
 import no.innforing.project.ProjectService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -65,6 +68,33 @@ class WaveMoveTests extends MoveApiTest {
 
         deliverAll();
         assertThat(subjects()).contains("Bølge KI3 er flyttet: ny produksjonssetting 29.09.2028");
+    }
+
+    /**
+     * A reminder already sent comes back when the wave moves its deadline later: the reminders are planned afresh,
+     * exactly as for a project started fresh with the new date (the members whose reminders are all still waiting
+     * only get their timers moved; this one must not be mistaken for them).
+     */
+    @Test
+    void aReminderAlreadySentIsPlannedAgainWhenTheWaveMovesTheDeadlineLater() {
+        ImplementationProject aure = projects.register(new Registration("1576", "KI3", false,
+                ProjectPhase.SERVICE_AGREEMENT, null, null));
+        Job first = managementService.createJobQuery().processInstanceId(aure.getProcessInstanceId())
+                .activityId(ProjectProcess.TIMER_REMINDER).orderByJobDuedate().asc().list().get(0);
+        ClockUtil.setCurrentTime(new java.util.Date(first.getDuedate().getTime() + 60_000));
+        managementService.executeJob(first.getId());
+        assertThat(plannedReminders("1576")).hasSize(3);
+
+        ResponseEntity<Map> moved = put("/api/waves/KI3",
+                "{\"goLiveDate\":\"2028-09-29\",\"reason\":\"Plattformen er forsinket seks måneder\"}");
+        assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        wave("KI9", "Sammenligning", null, SIX_MONTHS_LATER, 9);
+        municipality("1554", "Averøy", 5900);
+        ImplementationProject fresh = projects.register(new Registration("1554", "KI9", false,
+                ProjectPhase.SERVICE_AGREEMENT, null, null));
+        assertThat(plannedReminders("1576")).isEqualTo(plannedReminders("1554")).hasSize(4);
+        assertSameTasksAndTimers(aure, fresh);
     }
 
     @Test
