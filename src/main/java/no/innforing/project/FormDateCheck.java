@@ -33,9 +33,7 @@ public class FormDateCheck extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
-        listeners.add(new AbstractBpmnParseListener() {
+        addParseListener(configuration, new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
                 String formRef = userTaskElement.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef");
@@ -47,6 +45,13 @@ public class FormDateCheck extends AbstractProcessEnginePlugin {
                 }
             }
         });
+    }
+
+    /** Adds a parse listener before the engine's own ones, keeping those another plugin added. */
+    static void addParseListener(ProcessEngineConfigurationImpl configuration, BpmnParseListener listener) {
+        List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
+        listeners.add(listener);
         configuration.setCustomPreBPMNParseListeners(listeners);
     }
 }
