@@ -43,31 +43,48 @@ class FormDateRequestCheck {
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> formDateRequestCheckFilter(FormDateFields dateFields,
             ObjectMapper json) {
+        return engineRestBodyFilter("innforing-form-date-check", Ordered.HIGHEST_PRECEDENCE + 30, "POST", COMPLETE,
+                (request, response, chain, body) -> {
+                    if (body.length <= MAX_BODY) {
+                        try {
+                            checkDates(json, dateFields, body);
+                        } catch (DomainException refusal) {
+                            refuse(json, response, refusal.getMessage());
+                            return;
+                        }
+                    }
+                    chain.doFilter(new Replayed(request, body), response);
+                });
+    }
+
+    /** What a filter on an engine REST request does with the request's body, read once. */
+    interface BodyHandler {
+        void handle(HttpServletRequest request, HttpServletResponse response, FilterChain chain, byte[] body)
+                throws ServletException, IOException;
+    }
+
+    /**
+     * A filter on the engine REST API ({@code /engine-rest} and the webapps' {@code /camunda/api/engine}) that reads
+     * the body of the requests with this method and path and hands it to {@code handler}; other requests pass.
+     */
+    static FilterRegistrationBean<OncePerRequestFilter> engineRestBodyFilter(String name, int order, String method,
+            Pattern path, BodyHandler handler) {
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
                 new OncePerRequestFilter() {
                     @Override
                     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
                             FilterChain chain) throws ServletException, IOException {
-                        String path = request.getRequestURI().substring(request.getContextPath().length());
-                        if (!"POST".equals(request.getMethod()) || !COMPLETE.matcher(path).matches()) {
+                        String uri = request.getRequestURI().substring(request.getContextPath().length());
+                        if (!method.equals(request.getMethod()) || !path.matcher(uri).matches()) {
                             chain.doFilter(request, response);
                             return;
                         }
-                        byte[] body = request.getInputStream().readAllBytes();
-                        if (body.length <= MAX_BODY) {
-                            try {
-                                checkDates(json, dateFields, body);
-                            } catch (DomainException refusal) {
-                                refuse(json, response, refusal.getMessage());
-                                return;
-                            }
-                        }
-                        chain.doFilter(new Replayed(request, body), response);
+                        handler.handle(request, response, chain, request.getInputStream().readAllBytes());
                     }
                 });
-        registration.setName("innforing-form-date-check");
+        registration.setName(name);
         registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/engine/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+        registration.setOrder(order);
         return registration;
     }
 

@@ -3,10 +3,6 @@ package no.innforing.project;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.regex.Pattern;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -31,24 +27,9 @@ class TaskUpdateFormRef {
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> taskUpdateFormRefFilter(ObjectMapper json) {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
-                new OncePerRequestFilter() {
-                    @Override
-                    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                            FilterChain chain) throws ServletException, IOException {
-                        String path = request.getRequestURI().substring(request.getContextPath().length());
-                        if (!"PUT".equals(request.getMethod()) || !UPDATE.matcher(path).matches()) {
-                            chain.doFilter(request, response);
-                            return;
-                        }
-                        byte[] body = request.getInputStream().readAllBytes();
-                        chain.doFilter(new FormDateRequestCheck.Replayed(request, withoutFormRef(json, body)), response);
-                    }
-                });
-        registration.setName("innforing-task-update-form-ref");
-        registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/engine/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 31);
-        return registration;
+        return FormDateRequestCheck.engineRestBodyFilter("innforing-task-update-form-ref",
+                Ordered.HIGHEST_PRECEDENCE + 31, "PUT", UPDATE, (request, response, chain, body) ->
+                        chain.doFilter(new FormDateRequestCheck.Replayed(request, withoutFormRef(json, body)), response));
     }
 
     static byte[] withoutFormRef(ObjectMapper json, byte[] body) {
