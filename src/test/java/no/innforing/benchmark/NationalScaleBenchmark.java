@@ -71,8 +71,14 @@ class NationalScaleBenchmark extends IntegrationTest {
      */
     static final AtomicLong STATEMENTS = new AtomicLong();
     static final AtomicLong ROUND_TRIPS = new AtomicLong();
+    /** Time the database took for the counted statements, in nanoseconds (datasource-proxy's elapsed time). */
+    static final AtomicLong SQL_NANOS = new AtomicLong();
     static final Map<String, AtomicLong> BY_TEXT = new ConcurrentHashMap<>();
+    static final Map<String, AtomicLong> NANOS_BY_TEXT = new ConcurrentHashMap<>();
     static volatile boolean counting;
+    /** With {@code -Dbenchmark.explain=true}: the task queries of one request pair, for EXPLAIN ANALYZE. */
+    static volatile boolean explaining;
+    static final List<QueryInfo> TO_EXPLAIN = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @TestConfiguration
     static class CountStatements {
@@ -87,8 +93,11 @@ class NationalScaleBenchmark extends IntegrationTest {
         public Object postProcessAfterInitialization(Object bean, String beanName) {
             if (bean instanceof DataSource source && !(bean instanceof ProxyDataSource)) {
                 return ProxyDataSourceBuilder.create(source).listener(new QueryExecutionListener() {
+                    private final ThreadLocal<Long> started = new ThreadLocal<>();
+
                     @Override
                     public void beforeQuery(ExecutionInfo execution, List<QueryInfo> queries) {
+                        started.set(System.nanoTime());
                     }
 
                     @Override
@@ -97,13 +106,21 @@ class NationalScaleBenchmark extends IntegrationTest {
                             return;
                         }
                         ROUND_TRIPS.incrementAndGet();
+                        long nanos = System.nanoTime() - started.get();
+                        SQL_NANOS.addAndGet(nanos);
                         for (QueryInfo query : queries) {
                             long n = Math.max(1, query.getParametersList().size());
                             STATEMENTS.addAndGet(n);
                             if (Boolean.getBoolean("benchmark.sql-summary")) {
                                 String text = query.getQuery().replaceAll("\\s+", " ");
-                                BY_TEXT.computeIfAbsent(text.length() > 160 ? text.substring(0, 160) : text,
-                                        k -> new AtomicLong()).addAndGet(n);
+                                String key = text.length() > 160 ? text.substring(0, 160) : text;
+                                BY_TEXT.computeIfAbsent(key, k -> new AtomicLong()).addAndGet(n);
+                                NANOS_BY_TEXT.computeIfAbsent(key, k -> new AtomicLong())
+                                        .addAndGet(nanos / queries.size());
+                            }
+                            if (explaining && query.getQuery().contains("ACT_RU_TASK")
+                                    && query.getParametersList().size() <= 1) {
+                                TO_EXPLAIN.add(query);
                             }
                         }
                     }
@@ -124,6 +141,11 @@ class NationalScaleBenchmark extends IntegrationTest {
     FilterService filters;
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    void dataSource(DataSource dataSource) {
+        DATA_SOURCE = dataSource;
+    }
+    static DataSource DATA_SOURCE;
 
     private int registered;
 
@@ -156,7 +178,7 @@ class NationalScaleBenchmark extends IntegrationTest {
             overviewRows.append(format("| %d | %.0f | %.0f | %.0f | %.0f |%n", SIZES[s], median(page),
                     percentile(page, 95), median(csv), percentile(csv, 95)));
             if (SIZES[s] == 356) {
-                tasklist = tasklistQueries();
+                tasklist = recorded("tasklist", this::tasklistQueries);
             }
         }
         BenchmarkReport.write("overview", "Regional overview at 64, 356 and 1,000 municipalities", format("""
@@ -174,6 +196,27 @@ class NationalScaleBenchmark extends IntegrationTest {
             BenchmarkReport.write("tasklist", "A project leader's Tasklist at 356 tenants", tasklist);
         }
         BenchmarkReport.write("wave-move", "Moving a wave of 60 members", waveMove());
+    }
+
+    /**
+     * With {@code -Dbenchmark.jfr=true}, a Java Flight Recording (profile settings) of just this part, written to
+     * {@code target/benchmark/<name>.jfr} (read it with {@code jfr print --events jdk.ExecutionSample}).
+     */
+    private static String recorded(String name, Supplier<String> part) {
+        if (!Boolean.getBoolean("benchmark.jfr")) {
+            return part.get();
+        }
+        try (var recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"))) {
+            recording.start();
+            String result = part.get();
+            recording.stop();
+            var out = java.nio.file.Path.of("target", "benchmark", name + ".jfr");
+            java.nio.file.Files.createDirectories(out.getParent());
+            recording.dump(out);
+            return result;
+        } catch (java.io.IOException | java.text.ParseException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void registerUpTo(int count) {
@@ -198,21 +241,87 @@ class NationalScaleBenchmark extends IntegrationTest {
         TestRestTemplate projectLeader = http.withBasicAuth("pl-6005", "benchmark-Passord-6005");
         TestRestTemplate rag = http.withBasicAuth("rag-benchmark", "benchmark-Passord-rag");
         List<Double> plMine = measure(() -> taskPage(projectLeader, mine));
+        String plWork = countedWork("project leader, own filter", () -> taskPage(projectLeader, mine));
         List<Double> ragMine = measure(() -> taskPage(rag, mine));
+        String ragWork = countedWork("RAG, own filter", () -> taskPage(rag, mine));
         List<Double> ragOverdue = measure(() -> taskPage(rag, overdue));
+        String overdueWork = countedWork("RAG, overdue filter", () -> taskPage(rag, overdue));
         return format("""
                 `NationalScaleBenchmark`, with 356 municipalities, each its own tenant with a running project: the two
                 requests Tasklist makes when a filter is opened (`POST /engine-rest/filter/{id}/list?firstResult=0&maxResults=15`
                 with `Accept: application/hal+json` and Tasklist's sorting, then `GET /engine-rest/filter/{id}/count`),
-                timed together, one at a time, %d warm-up and %d measured. Target: p95 ≤ 100 ms.
+                timed together, one at a time, %d warm-up and %d measured. Target: p95 ≤ 100 ms. Statements and their
+                database time per pair of requests are counted (datasource-proxy, request threads) in ten further pairs.
 
-                | who, filter | median ms | p95 ms |
-                |---|---|---|
-                | project leader of one municipality, *Min kommunes åpne oppgaver* | %.0f | %.0f |
-                | RAG, *Min kommunes åpne oppgaver* (RAG's decisions) | %.0f | %.0f |
-                | RAG, *Forfalte oppgaver* (every municipality) | %.0f | %.0f |
-                """, WARM_UP, MEASURED, median(plMine), percentile(plMine, 95), median(ragMine),
-                percentile(ragMine, 95), median(ragOverdue), percentile(ragOverdue, 95));
+                | who, filter | median ms | p95 ms | statements per pair | SQL ms per pair |
+                |---|---|---|---|---|
+                | project leader of one municipality, *Min kommunes åpne oppgaver* | %.0f | %.0f | %s |
+                | RAG, *Min kommunes åpne oppgaver* (RAG's decisions) | %.0f | %.0f | %s |
+                | RAG, *Forfalte oppgaver* (every municipality) | %.0f | %.0f | %s |
+                """, WARM_UP, MEASURED, median(plMine), percentile(plMine, 95), plWork, median(ragMine),
+                percentile(ragMine, 95), ragWork, median(ragOverdue), percentile(ragOverdue, 95), overdueWork);
+    }
+
+    /**
+     * Ten more request pairs with their SQL counted: "statements | SQL ms" per pair (medians), for the table. With
+     * {@code -Dbenchmark.sql-summary=true} the statements are also printed grouped by their text with their time.
+     */
+    private static String countedWork(String who, Supplier<ResponseEntity<?>> request) {
+        List<Double> statements = new ArrayList<>();
+        List<Double> sqlMillis = new ArrayList<>();
+        BY_TEXT.clear();
+        NANOS_BY_TEXT.clear();
+        for (int i = 0; i < 10; i++) {
+            STATEMENTS.set(0);
+            SQL_NANOS.set(0);
+            counting = true;
+            request.get();
+            counting = false;
+            statements.add((double) STATEMENTS.get());
+            sqlMillis.add(SQL_NANOS.get() / 1e6);
+        }
+        System.out.println("Tasklist, " + who + ": statements " + statements + ", SQL ms " + sqlMillis);
+        if (Boolean.getBoolean("benchmark.explain")) {
+            TO_EXPLAIN.clear();
+            explaining = true;
+            counting = true;
+            request.get();
+            counting = false;
+            explaining = false;
+            for (QueryInfo query : TO_EXPLAIN) {
+                System.out.println("EXPLAIN (" + who + "): " + query.getQuery().replaceAll("\\s+", " "));
+                System.out.println("  parameters: " + query.getParametersList().stream().flatMap(List::stream)
+                        .map(op -> String.valueOf(op.getArgs()[1])).toList());
+                explainAnalyze(query);
+            }
+        }
+        if (Boolean.getBoolean("benchmark.sql-summary")) {
+            BY_TEXT.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue().get(), a.getValue().get()))
+                    .forEach(e -> System.out.printf("%5.1f per pair %7.2f ms  %s%n", e.getValue().get() / 10.0,
+                            NANOS_BY_TEXT.get(e.getKey()).get() / 10e6, e.getKey()));
+            BY_TEXT.clear();
+            NANOS_BY_TEXT.clear();
+        }
+        return format("%.0f | %.1f", median(statements), median(sqlMillis));
+    }
+
+    /** Runs {@code EXPLAIN (ANALYZE, BUFFERS)} of a logged statement with its parameters, and prints the plan. */
+    private static void explainAnalyze(QueryInfo query) {
+        try (var connection = DATA_SOURCE.getConnection();
+                var statement = connection.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + query.getQuery())) {
+            for (List<net.ttddyy.dsproxy.proxy.ParameterSetOperation> operations : query.getParametersList()) {
+                for (var operation : operations) {
+                    operation.getMethod().invoke(statement, operation.getArgs());
+                }
+            }
+            try (var plan = statement.executeQuery()) {
+                while (plan.next()) {
+                    System.out.println("  " + plan.getString(1));
+                }
+            }
+        } catch (Exception e) {
+            System.out.println("  EXPLAIN failed: " + e);
+        }
     }
 
     private ResponseEntity<?> taskPage(TestRestTemplate user, String filterId) {
