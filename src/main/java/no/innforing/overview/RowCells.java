@@ -5,7 +5,6 @@ import static no.innforing.shared.Norwegian.DATE;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -108,6 +107,6 @@ final class RowCells {
     }
 
     private static String escape(String text) {
-        return text == null ? "" : HtmlUtils.htmlEscape(text, "UTF-8");
+        return Html.escape(text);
     }
 }

@@ -187,7 +187,7 @@ record Timeline(int width, int height, List<Bar> bars, List<Marker> deadlines, L
 
     /** Text and attribute values as the template would write them: {@code & < > " '} escaped. */
     private static String escape(String text) {
-        return org.springframework.web.util.HtmlUtils.htmlEscape(text, "UTF-8");
+        return Html.escape(text);
     }
 
     /** Where a row's bars begin: its early start when it began before the pre-project. */
