@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import no.innforing.wave.Wave;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The options of a row's "Til bølge" list on the overview: every other wave, the ones whose service-agreement
@@ -32,7 +31,7 @@ final class MoveOptions {
                     continue;
                 }
                 boolean passed = !serviceAgreementSigned && wave.getGoLiveDate().minusMonths(13).isBefore(today);
-                String code = HtmlUtils.htmlEscape(wave.getCode(), "UTF-8");
+                String code = Html.escape(wave.getCode());
                 html.append("<option value=\"").append(code).append('"').append(passed ? " disabled" : "").append('>')
                         .append(code).append(passed ? " (fristen for tjenesteavtale er passert)" : "")
                         .append("</option>");

@@ -21,6 +21,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,14 +62,17 @@ class OverviewController {
         boolean regional = MunicipalityAccess.isRegional(groups);
         model.addAttribute("rows", rows);
         // Which version of the method each running project follows (issue 14: versions are moved on /process-versions).
+        // RAG's rows carry a move form each, with the CSRF field Thymeleaf would add to it.
+        CsrfToken csrf = regional ? (CsrfToken) request.getAttribute(CsrfToken.class.getName()) : null;
         model.addAttribute("cells", new RowCells(processVersions.versionOf(rows.stream()
-                .map(OverviewService.Row::processInstanceId).toList()), request.getContextPath()));
+                .map(OverviewService.Row::processInstanceId).toList()), request.getContextPath(),
+                regional ? new MoveOptions(page.waves(), today) : null,
+                csrf == null ? "" : RowCells.csrfField(csrf.getParameterName(), csrf.getToken())));
         model.addAttribute("byWave", rows.stream().collect(java.util.stream.Collectors.groupingBy(
                 OverviewService.Row::waveCode, java.util.LinkedHashMap::new, java.util.stream.Collectors.toList())));
         model.addAttribute("timeline", Timeline.of(rows, today));
         model.addAttribute("today", today);
         model.addAttribute("waves", page.waves());
-        model.addAttribute("moveOptions", new MoveOptions(page.waves(), today));
         model.addAttribute("capacityUse", page.capacityUse());
         model.addAttribute("counties", page.counties());
         model.addAttribute("selectedWave", wave == null ? "" : wave);

@@ -163,23 +163,23 @@ public class OverviewService {
                 : List.of();
         ProjectPhase phase = open ? live.phaseByInstance().get(project.getProcessInstanceId()) : null;
         int overdue = (int) tasks.stream().filter(t -> t.due() != null && t.due().isBefore(today)).count();
-        Deadline next = open ? nextDeadline(project, schedule, tasks, today) : null;
+        List<Milestone.Dated> upcoming = open ? upcoming(project) : List.of();
+        Deadline next = open ? nextDeadline(upcoming, tasks, today) : null;
         Long daysLeft = next == null ? null : ChronoUnit.DAYS.between(today, next.date());
         return new Row(project.getMunicipality().getNumber(), project.getMunicipality().getName(),
                 project.getMunicipality().getCounty(), project.getWave().getCode(), project.getWave().getName(),
                 project.getState(), project.getState().displayName(), phase, phase == null ? "–" : phase.displayName(),
-                next, daysLeft, overdue, tasks, light(project, tasks, today, daysLeft), project.getProcessInstanceId(),
-                schedule, project.isServiceAgreementSigned(), open ? upcoming(project).stream()
-                        .filter(m -> !m.date().isBefore(today)).toList() : List.of(),
+                next, daysLeft, overdue, tasks, light(project, schedule, tasks, today, daysLeft),
+                project.getProcessInstanceId(), schedule, project.isServiceAgreementSigned(),
+                upcoming.stream().filter(m -> !m.date().isBefore(today)).toList(),
                 project.getOriginalWave().getCode(), earlyStartBegan);
     }
 
-    private static Deadline nextDeadline(ImplementationProject project, ProjectSchedule schedule, List<OpenTask> tasks,
-            LocalDate today) {
+    private static Deadline nextDeadline(List<Milestone.Dated> upcoming, List<OpenTask> tasks, LocalDate today) {
         List<Deadline> candidates = new ArrayList<>();
         tasks.stream().filter(t -> t.due() != null && !t.due().isBefore(today))
                 .forEach(t -> candidates.add(new Deadline(t.name(), t.due())));
-        upcoming(project).forEach(m -> candidates.add(new Deadline(m.label(), m.date())));
+        upcoming.forEach(m -> candidates.add(new Deadline(m.label(), m.date())));
         return candidates.stream().filter(d -> !d.date().isBefore(today))
                 .min(Comparator.comparing(Deadline::date)).orElse(null);
     }
@@ -192,7 +192,8 @@ public class OverviewService {
         return Milestone.of(project).stream().filter(m -> m.milestone() != Milestone.PRE_PROJECT_START).toList();
     }
 
-    private static Light light(ImplementationProject project, List<OpenTask> tasks, LocalDate today, Long daysLeft) {
+    private static Light light(ImplementationProject project, ProjectSchedule schedule, List<OpenTask> tasks,
+            LocalDate today, Long daysLeft) {
         if (!project.getState().isOpen()) {
             return Light.GREY;
         }
@@ -204,7 +205,7 @@ public class OverviewService {
         }
         boolean overdue = tasks.stream().anyMatch(t -> t.due() != null && t.due().isBefore(today));
         boolean signingSoon = !project.isServiceAgreementSigned()
-                && !project.schedule().serviceAgreementDue().isAfter(today.plusDays(30));
+                && !schedule.serviceAgreementDue().isAfter(today.plusDays(30));
         if (overdue || signingSoon || (daysLeft != null && daysLeft <= 7 && !tasks.isEmpty())) {
             return Light.YELLOW;
         }
