@@ -6,8 +6,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The open projects already looked up in the current transaction, municipality number → project id; forgotten when
- * the transaction ends. See {@link ProjectService#openProject(String)}.
+ * The open projects already looked up in the current transaction, municipality number → project (the managed entity
+ * of the transaction's persistence context); forgotten when the transaction ends. See
+ * {@link ProjectService#openProject(String)}.
  */
 final class OpenProjectsInTransaction {
 
@@ -18,13 +19,13 @@ final class OpenProjectsInTransaction {
 
     /** The current transaction's map, or {@code null} outside a transaction. */
     @SuppressWarnings("unchecked")
-    static Map<String, Long> current() {
+    static Map<String, ImplementationProject> current() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return null;
         }
-        Map<String, Long> known = (Map<String, Long>) TransactionSynchronizationManager.getResource(KEY);
+        Map<String, ImplementationProject> known = (Map<String, ImplementationProject>) TransactionSynchronizationManager.getResource(KEY);
         if (known == null) {
-            Map<String, Long> fresh = new HashMap<>();
+            Map<String, ImplementationProject> fresh = new HashMap<>();
             TransactionSynchronizationManager.bindResource(KEY, fresh);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

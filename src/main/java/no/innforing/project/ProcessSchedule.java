@@ -3,16 +3,16 @@ package no.innforing.project;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The schedule as the BPMN reads it: {@code ${schedule.serviceAgreementDeadline(execution)}} in timers,
  * {@code ${schedule.taskDue(execution)}} as every user task's due date. All dates come from the project's wave
  * (and a granted extension) at the moment they are read, so after a date change recalculating a timer job or a
- * task's due date gives the new date.
+ * task's due date gives the new date. The engine calls it inside its command's transaction, and the project is read
+ * through {@link ProjectService#openProjectOf}, which is transactional itself: no transaction proxy of its own here
+ * (one per due date and timer date).
  */
 @Component("schedule")
-@Transactional(readOnly = true)
 public class ProcessSchedule {
 
     /** A readiness check opens this many days before go-live. */

@@ -3,6 +3,7 @@ package no.innforing.project;
 import static no.innforing.project.ProjectProcess.*;
 import static no.innforing.shared.Norwegian.date;
 
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -48,11 +49,13 @@ public class ProjectService {
     private final ProjectRescheduler rescheduler;
     private final MovePlanner planner;
     private final TransactionTemplate trial;
+    private final EntityManager entityManager;
 
     ProjectService(ProjectRepository projects, ProjectAuditRepository audits, MunicipalityService municipalities,
             WaveService waves, MunicipalityAccess access, RuntimeService runtimeService, CurrentUser currentUser,
             ApplicationEventPublisher events, ProjectRescheduler rescheduler, MovePlanner planner,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.planner = planner;
         this.trial = new TransactionTemplate(transactions);
         this.trial.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -127,7 +130,7 @@ public class ProjectService {
         projects.saveAndFlush(project);
         var known = OpenProjectsInTransaction.current();
         if (known != null) {
-            known.put(municipality.getNumber(), project.getId());   // the process's start reads it: no query
+            known.put(municipality.getNumber(), project);   // the process's start reads it: no query
         }
         audit(project, "REGISTERED", "Registrert i bølge " + wave.getCode() + " med start i fasen «"
                 + phase.displayName() + "»" + (registration.earlyStart() ? ", med tjuvstart" : ""));
@@ -160,22 +163,20 @@ public class ProjectService {
     /**
      * The municipality's open project, if it has one. The process reads it for every due date, timer date and
      * overdue notice, often many times in one engine command (a phase opening five tasks asks fifteen times): within
-     * a transaction the answer is remembered by id, and a repeated read is served from the persistence context
-     * (no SQL) as long as the project is still open.
+     * a transaction the answer is remembered, and a repeated read returns the same entity of the persistence context
+     * (no SQL, no repository call) as long as it is still managed there and still open.
      */
     @Transactional(readOnly = true)
     public java.util.Optional<ImplementationProject> openProject(String municipalityNumber) {
-        Map<String, Long> known = OpenProjectsInTransaction.current();
-        Long id = known == null ? null : known.get(municipalityNumber);
-        if (id != null) {
-            var remembered = projects.findById(id).filter(project -> ProjectState.OPEN.contains(project.getState()));
-            if (remembered.isPresent()) {
-                return remembered;
-            }
+        Map<String, ImplementationProject> known = OpenProjectsInTransaction.current();
+        ImplementationProject remembered = known == null ? null : known.get(municipalityNumber);
+        if (remembered != null && ProjectState.OPEN.contains(remembered.getState())
+                && entityManager.contains(remembered)) {
+            return java.util.Optional.of(remembered);
         }
-        var found = projects.findFirstByMunicipalityNumberAndStateIn(municipalityNumber, ProjectState.OPEN);
+        var found = projects.findOpen(municipalityNumber).stream().findFirst();
         if (known != null) {
-            found.ifPresent(project -> known.put(municipalityNumber, project.getId()));
+            found.ifPresent(project -> known.put(municipalityNumber, project));
         }
         return found;
     }

@@ -36,6 +36,6 @@ public enum ProjectState {
     public static final Set<ProjectState> COST_SHARING = Collections.unmodifiableSet(EnumSet.of(ACTIVE, MOVED,
             COMPLETED));
 
-    /** The states of a project that is still running. */
+    /** The states of a project that is still running ({@code ProjectRepository.findOpen} names them too). */
     public static final Set<ProjectState> OPEN = Collections.unmodifiableSet(EnumSet.of(ACTIVE, MOVED));
 }
