@@ -65,7 +65,8 @@ class OverviewController {
         // RAG's rows carry a move form each, with the CSRF field Thymeleaf would add to it.
         CsrfToken csrf = regional ? (CsrfToken) request.getAttribute(CsrfToken.class.getName()) : null;
         model.addAttribute("cells", new RowCells(processVersions.versionOf(rows.stream()
-                .map(OverviewService.Row::processInstanceId).toList()), request.getContextPath(),
+                .map(OverviewService.Row::processInstanceId).toList(), page.processDefinitions()),
+                request.getContextPath(),
                 regional ? new MoveOptions(page.waves(), today) : null,
                 csrf == null ? "" : RowCells.csrfField(csrf.getParameterName(), csrf.getToken())));
         model.addAttribute("byWave", rows.stream().collect(java.util.stream.Collectors.groupingBy(

@@ -79,9 +79,13 @@ public class OverviewService {
         return waves.all();
     }
 
-    /** What the overview page shows besides its rows, read with the rows from one load of the projects. */
+    /**
+     * What the overview page shows besides its rows, read with the rows from one load of the projects;
+     * {@code processDefinitions}: the process definition each running project's instance was seen on (its tasks or
+     * jobs), so that its version need not be read again.
+     */
     public record Page(List<Row> rows, List<Wave> waves, java.util.Map<String, String> capacityUse,
-            List<String> counties) {
+            List<String> counties, java.util.Map<String, String> processDefinitions) {
     }
 
     /**
@@ -91,19 +95,24 @@ public class OverviewService {
     public Page page(Set<String> viewerGroups, Filter filter) {
         List<ImplementationProject> all = projects.all();
         List<Wave> allWaves = waves.all();
-        return new Page(rows(all, viewerGroups, filter), allWaves, capacityUse(all, allWaves), counties(all));
+        java.util.Map<String, String> definitions = new java.util.HashMap<>();
+        List<Row> rows = rows(all, viewerGroups, filter, definitions);
+        return new Page(rows, allWaves, capacityUse(all, allWaves), counties(all), definitions);
     }
 
     /** The latest project of every municipality the viewer may see, passing the filter, ordered by wave. */
     public List<Row> rows(Set<String> viewerGroups, Filter filter) {
-        return rows(projects.all(), viewerGroups, filter);
+        return rows(projects.all(), viewerGroups, filter, new java.util.HashMap<>());
     }
 
-    private List<Row> rows(List<ImplementationProject> all, Set<String> viewerGroups, Filter filter) {
+    /** The rows; {@code definitions} receives the process definition of each instance the live state saw. */
+    private List<Row> rows(List<ImplementationProject> all, Set<String> viewerGroups, Filter filter,
+            java.util.Map<String, String> definitions) {
         LocalDate today = ProjectSchedule.today();
         List<ImplementationProject> latest = latestPerMunicipality(all);
         ProjectQueries.LiveState live = queries.liveState(latest.stream().filter(p -> p.getState().isOpen())
                 .map(ImplementationProject::getProcessInstanceId).toList());
+        definitions.putAll(live.definitionByInstance());
         java.util.Map<String, LocalDate> earlyStarts = queries.earlyStartDays();
         List<Row> rows = new ArrayList<>();
         for (ImplementationProject project : latest) {

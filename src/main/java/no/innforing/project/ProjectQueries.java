@@ -64,13 +64,20 @@ public class ProjectQueries {
      * tasks, and from its waiting timers and pending jobs, such as a phase notice that has not run yet) and its open
      * tasks. For the regional overview: {@code processInstanceIds} are the instances whose phase is wanted.
      */
-    public record LiveState(Map<String, ProjectPhase> phaseByInstance, Map<String, List<OpenTask>> tasksByInstance) {
+    /**
+     * The engine's live state of the given instances: their phase, their open tasks, and the process definition
+     * (version) each runs, as far as its tasks and jobs show it (an instance with neither is not in that map).
+     */
+    public record LiveState(Map<String, ProjectPhase> phaseByInstance, Map<String, List<OpenTask>> tasksByInstance,
+            Map<String, String> definitionByInstance) {
     }
 
     public LiveState liveState(java.util.Collection<String> processInstanceIds) {
         Map<String, ProjectPhase> phases = new java.util.HashMap<>();
         Map<String, List<OpenTask>> tasks = new java.util.HashMap<>();
+        Map<String, String> definitions = new java.util.HashMap<>();
         for (Task task : taskService.createTaskQuery().processDefinitionKey(PROCESS_KEY).list()) {
+            definitions.put(task.getProcessInstanceId(), task.getProcessDefinitionId());
             tasks.computeIfAbsent(task.getProcessInstanceId(), id -> new java.util.ArrayList<>())
                     .add(toOpenTask(task, null));
             ProjectPhase phase = phaseMap(task.getProcessDefinitionId()).get(task.getTaskDefinitionKey());
@@ -90,6 +97,9 @@ public class ProjectQueries {
                 java.util.Set<String> chunk = new java.util.HashSet<>(
                         withoutTasks.subList(from, Math.min(from + 500, withoutTasks.size())));
                 for (Job job : managementService.createJobQuery().processInstanceIds(chunk).list()) {
+                    if (job.getProcessDefinitionId() != null) {
+                        definitions.put(job.getProcessInstanceId(), job.getProcessDefinitionId());
+                    }
                     ProjectPhase phase = job.getProcessDefinitionId() == null ? null
                             : phaseMap(job.getProcessDefinitionId())
                                     .get(activityByJobDefinition.get(job.getJobDefinitionId()));
@@ -101,7 +111,7 @@ public class ProjectQueries {
         }
         tasks.values().forEach(list -> list.sort(java.util.Comparator.comparing(OpenTask::due,
                 java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))));
-        return new LiveState(phases, tasks);
+        return new LiveState(phases, tasks, definitions);
     }
 
     /** The day each project's early start (tjuvstart) began, by process instance: one history query for all. */

@@ -148,16 +148,34 @@ public class ProcessVersions {
 
     /** The version each of the given process instances runs (instances that ended are left out). */
     public Map<String, Integer> versionOf(Collection<String> processInstanceIds) {
+        return versionOf(processInstanceIds, Map.of());
+    }
+
+    /**
+     * As {@link #versionOf(Collection)}, with the process definition of some running instances already known (read
+     * in the same request from their tasks or jobs, as the overview does): only the others are read from the engine
+     * (at 356 projects the overview spent a quarter of its time reading and mapping every instance again).
+     */
+    public Map<String, Integer> versionOf(Collection<String> processInstanceIds, Map<String, String> knownDefinitions) {
         Set<String> ids = new LinkedHashSet<>(processInstanceIds);
         ids.remove(null);
         Map<String, Integer> versions = new HashMap<>();
-        if (ids.isEmpty()) {
-            return versions;
-        }
         Map<String, Integer> versionByDefinition = new HashMap<>();
-        for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceIds(ids).list()) {
-            versions.put(instance.getId(), versionByDefinition.computeIfAbsent(instance.getProcessDefinitionId(),
-                    id -> repository.getProcessDefinition(id).getVersion()));
+        Set<String> unknown = new LinkedHashSet<>();
+        for (String id : ids) {
+            String definition = knownDefinitions.get(id);
+            if (definition == null) {
+                unknown.add(id);
+            } else {
+                versions.put(id, versionByDefinition.computeIfAbsent(definition,
+                        d -> repository.getProcessDefinition(d).getVersion()));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceIds(unknown).list()) {
+                versions.put(instance.getId(), versionByDefinition.computeIfAbsent(
+                        instance.getProcessDefinitionId(), d -> repository.getProcessDefinition(d).getVersion()));
+            }
         }
         return versions;
     }
