@@ -2,8 +2,7 @@ package no.innforing.security;
 
 import java.util.HashSet;
 import java.util.Set;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import no.innforing.shared.TransactionMemory;
 
 /**
  * The groups {@link MunicipalityAccess} created in the current transaction, which cannot have authorizations yet;
@@ -28,23 +27,8 @@ final class GroupsCreatedInTransaction {
         return groups != null && groups.contains(groupId);
     }
 
-    @SuppressWarnings("unchecked")
     private static Set<String> current(boolean create) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return null;
-        }
-        Set<String> groups = (Set<String>) TransactionSynchronizationManager.getResource(KEY);
-        if (groups == null && create) {
-            Set<String> fresh = new HashSet<>();
-            TransactionSynchronizationManager.bindResource(KEY, fresh);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(KEY);
-                }
-            });
-            groups = fresh;
-        }
+        Set<String> groups = create ? TransactionMemory.current(KEY, HashSet::new) : TransactionMemory.current(KEY, null);
         return groups;
     }
 }
