@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
@@ -48,10 +47,12 @@ public class ProjectQueries {
     private final ManagementService managementService;
     private final RepositoryService repositoryService;
     private final HistoryService historyService;
+    private final EngineRows engineRows;
     private final Map<String, Map<String, ProjectPhase>> phaseMaps = new ConcurrentHashMap<>();
 
     ProjectQueries(RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
-            RepositoryService repositoryService, HistoryService historyService) {
+            RepositoryService repositoryService, HistoryService historyService, EngineRows engineRows) {
+        this.engineRows = engineRows;
         this.historyService = historyService;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
@@ -60,11 +61,6 @@ public class ProjectQueries {
     }
 
     /**
-     * What many projects are doing, in three queries whatever their number: the phase each is in (from its open
-     * tasks, and from its waiting timers and pending jobs, such as a phase notice that has not run yet) and its open
-     * tasks. For the regional overview: {@code processInstanceIds} are the instances whose phase is wanted.
-     */
-    /**
      * The engine's live state of the given instances: their phase, their open tasks, and the process definition
      * (version) each runs, as far as its tasks and jobs show it (an instance with neither is not in that map).
      */
@@ -72,40 +68,42 @@ public class ProjectQueries {
             Map<String, String> definitionByInstance) {
     }
 
+    /**
+     * What many projects are doing, in three queries whatever their number: the phase each is in (from its open
+     * tasks, and from its waiting timers and pending jobs, such as a phase notice that has not run yet) and its open
+     * tasks. For the regional overview: {@code processInstanceIds} are the instances whose phase is wanted. The
+     * tasks and jobs are read with {@link EngineRows}, only the columns needed.
+     */
     public LiveState liveState(java.util.Collection<String> processInstanceIds) {
         Map<String, ProjectPhase> phases = new java.util.HashMap<>();
         Map<String, List<OpenTask>> tasks = new java.util.HashMap<>();
         Map<String, String> definitions = new java.util.HashMap<>();
-        for (Task task : taskService.createTaskQuery().processDefinitionKey(PROCESS_KEY).list()) {
-            definitions.put(task.getProcessInstanceId(), task.getProcessDefinitionId());
-            tasks.computeIfAbsent(task.getProcessInstanceId(), id -> new java.util.ArrayList<>())
-                    .add(toOpenTask(task, null));
-            ProjectPhase phase = phaseMap(task.getProcessDefinitionId()).get(task.getTaskDefinitionKey());
+        for (EngineRows.TaskRow task : engineRows.openTasks(PROCESS_KEY)) {
+            definitions.put(task.processInstanceId(), task.processDefinitionId());
+            LocalDate due = task.due() == null ? null : LocalDate.ofInstant(task.due(), ProjectSchedule.ZONE);
+            tasks.computeIfAbsent(task.processInstanceId(), id -> new java.util.ArrayList<>())
+                    .add(new OpenTask(task.id(), task.taskDefinitionKey(), task.name(), due, null));
+            ProjectPhase phase = phaseMap(task.processDefinitionId()).get(task.taskDefinitionKey());
             if (phase != null) {
-                phases.putIfAbsent(task.getProcessInstanceId(), phase);
+                phases.putIfAbsent(task.processInstanceId(), phase);
             }
         }
         // An instance with an open task is in that task's phase; only the others need their jobs (a waiting timer,
-        // a pending phase notice). Reading every job would read each task's overdue-notice timers for nothing.
+        // a pending phase notice). Reading the jobs of every instance would read their reminders for nothing.
         List<String> withoutTasks = processInstanceIds.stream().filter(java.util.Objects::nonNull)
                 .filter(id -> !tasks.containsKey(id)).distinct().toList();
         if (!withoutTasks.isEmpty()) {
             Map<String, String> activityByJobDefinition = new java.util.HashMap<>();
             managementService.createJobDefinitionQuery().processDefinitionKey(PROCESS_KEY).list()
                     .forEach(d -> activityByJobDefinition.put(d.getId(), d.getActivityId()));
-            for (int from = 0; from < withoutTasks.size(); from += 500) {
-                java.util.Set<String> chunk = new java.util.HashSet<>(
-                        withoutTasks.subList(from, Math.min(from + 500, withoutTasks.size())));
-                for (Job job : managementService.createJobQuery().processInstanceIds(chunk).list()) {
-                    if (job.getProcessDefinitionId() != null) {
-                        definitions.put(job.getProcessInstanceId(), job.getProcessDefinitionId());
-                    }
-                    ProjectPhase phase = job.getProcessDefinitionId() == null ? null
-                            : phaseMap(job.getProcessDefinitionId())
-                                    .get(activityByJobDefinition.get(job.getJobDefinitionId()));
-                    if (phase != null) {
-                        phases.putIfAbsent(job.getProcessInstanceId(), phase);
-                    }
+            for (EngineRows.JobRow job : engineRows.jobs(withoutTasks)) {
+                if (job.processDefinitionId() != null) {
+                    definitions.put(job.processInstanceId(), job.processDefinitionId());
+                }
+                ProjectPhase phase = job.processDefinitionId() == null ? null
+                        : phaseMap(job.processDefinitionId()).get(activityByJobDefinition.get(job.jobDefinitionId()));
+                if (phase != null) {
+                    phases.putIfAbsent(job.processInstanceId(), phase);
                 }
             }
         }
