@@ -57,9 +57,12 @@ record Timeline(int width, int height, List<Bar> bars, List<Marker> deadlines, L
             to = today.plusMonths(1);
         }
         double days = ChronoUnit.DAYS.between(from, to);
-        LocalDate start = from;
-        java.util.function.Function<LocalDate, Double> x = d ->
-                LABEL_WIDTH + CHART_WIDTH * ChronoUnit.DAYS.between(start, d) / days;
+        long start = from.toEpochDay();
+        java.util.function.ToDoubleFunction<LocalDate> x = d ->
+                LABEL_WIDTH + CHART_WIDTH * (d.toEpochDay() - start) / days;
+        // the rows of a wave share their dates: each date is written once
+        Map<LocalDate, String> written = new java.util.HashMap<>();
+        java.util.function.Function<LocalDate, String> date = d -> written.computeIfAbsent(d, day -> day.format(DATE));
 
         List<Bar> bars = new ArrayList<>();
         List<Marker> deadlines = new ArrayList<>();
@@ -73,18 +76,22 @@ record Timeline(int width, int height, List<Bar> bars, List<Marker> deadlines, L
             String who = row.municipalityName() + " (" + row.waveCode() + ")";
             LocalDate early = row.earlyStartBegan();
             if (early != null && early.isBefore(s.preProjectStart())) {
-                bars.add(new Bar(x.apply(early), y + 4, x.apply(s.preProjectStart()) - x.apply(early),
-                        "bar-early" + closed, who + ": tjuvstart " + period(early, s.preProjectStart())));
+                bars.add(new Bar(x.applyAsDouble(early), y + 4,
+                        x.applyAsDouble(s.preProjectStart()) - x.applyAsDouble(early),
+                        "bar-early" + closed, who + ": tjuvstart " + period(early, s.preProjectStart(), date)));
             }
-            bars.add(new Bar(x.apply(s.preProjectStart()), y + 4, x.apply(s.mainProjectStart()) - x.apply(s.preProjectStart()),
-                    "bar-pre" + closed, who + ": forprosjekt " + period(s.preProjectStart(), s.mainProjectStart())));
-            bars.add(new Bar(x.apply(s.mainProjectStart()), y + 4, x.apply(s.goLive()) - x.apply(s.mainProjectStart()),
-                    "bar-main" + closed, who + ": hovedprosjekt " + period(s.mainProjectStart(), s.goLive())));
-            bars.add(new Bar(x.apply(s.goLive()), y + 4, x.apply(s.stabilizationEnd()) - x.apply(s.goLive()),
-                    "bar-stab" + closed, who + ": stabilisering " + period(s.goLive(), s.stabilizationEnd())));
+            bars.add(new Bar(x.applyAsDouble(s.preProjectStart()), y + 4,
+                    x.applyAsDouble(s.mainProjectStart()) - x.applyAsDouble(s.preProjectStart()), "bar-pre" + closed,
+                    who + ": forprosjekt " + period(s.preProjectStart(), s.mainProjectStart(), date)));
+            bars.add(new Bar(x.applyAsDouble(s.mainProjectStart()), y + 4,
+                    x.applyAsDouble(s.goLive()) - x.applyAsDouble(s.mainProjectStart()), "bar-main" + closed,
+                    who + ": hovedprosjekt " + period(s.mainProjectStart(), s.goLive(), date)));
+            bars.add(new Bar(x.applyAsDouble(s.goLive()), y + 4,
+                    x.applyAsDouble(s.stabilizationEnd()) - x.applyAsDouble(s.goLive()), "bar-stab" + closed,
+                    who + ": stabilisering " + period(s.goLive(), s.stabilizationEnd(), date)));
             if (!row.serviceAgreementSigned() && row.state().isOpen()) {
-                deadlines.add(new Marker(x.apply(s.serviceAgreementDue()), y + ROW_HEIGHT / 2.0,
-                        who + ": frist for tjenesteavtale " + s.serviceAgreementDue().format(DATE)));
+                deadlines.add(new Marker(x.applyAsDouble(s.serviceAgreementDue()), y + ROW_HEIGHT / 2.0,
+                        who + ": frist for tjenesteavtale " + date.apply(s.serviceAgreementDue())));
             }
             boolean moved = row.originalWaveCode() != null && !row.originalWaveCode().equals(row.waveCode());
             labels.add(new Label(y + ROW_HEIGHT * 0.7, row.municipalityName() + " · " + row.waveCode()
@@ -92,21 +99,21 @@ record Timeline(int width, int height, List<Bar> bars, List<Marker> deadlines, L
             waveDates.putIfAbsent(row.waveCode(), s.goLive());
         }
         List<Line> waveLines = new ArrayList<>();
-        double todayX = x.apply(today);
+        double todayX = x.applyAsDouble(today);
         for (Map.Entry<String, LocalDate> wave : waveDates.entrySet()) {
             // alternate the label height so that waves close in time do not overwrite each other, and put a label
             // that would run across the today line on the other side of its wave line
-            double waveX = x.apply(wave.getValue());
+            double waveX = x.applyAsDouble(wave.getValue());
             String label = wave.getKey() + " " + wave.getValue().format(DATE);
             boolean crossesToday = waveX < todayX && waveX + 2 + labelWidth(label) > todayX;
             waveLines.add(new Line(waveX, waveLines.size() % 2 == 0 ? 30 : 40, label, crossesToday ? "end" : "start"));
         }
         List<Line> years = new ArrayList<>();
         for (LocalDate year = from.withDayOfYear(1).plusYears(1); year.isBefore(to); year = year.plusYears(1)) {
-            years.add(new Line(x.apply(year), 14, String.valueOf(year.getYear())));
+            years.add(new Line(x.applyAsDouble(year), 14, String.valueOf(year.getYear())));
         }
         return new Timeline(LABEL_WIDTH + CHART_WIDTH + 10, TOP + rows.size() * ROW_HEIGHT + 10, bars, deadlines,
-                labels, waveLines, new Line(x.apply(today), 0, "I dag"), years);
+                labels, waveLines, new Line(x.applyAsDouble(today), 0, "I dag"), years);
     }
 
     /**
@@ -196,7 +203,7 @@ record Timeline(int width, int height, List<Bar> bars, List<Marker> deadlines, L
         return row.earlyStartBegan() != null && row.earlyStartBegan().isBefore(pre) ? row.earlyStartBegan() : pre;
     }
 
-    private static String period(LocalDate from, LocalDate to) {
-        return from.format(DATE) + "–" + to.format(DATE);
+    private static String period(LocalDate from, LocalDate to, java.util.function.Function<LocalDate, String> date) {
+        return date.apply(from) + "–" + date.apply(to);
     }
 }

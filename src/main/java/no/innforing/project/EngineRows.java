@@ -40,6 +40,9 @@ class EngineRows {
 
     private final ManagementService managementService;
     private final NamedParameterJdbcTemplate jdbc;
+    /** The statements, with the table names the engine gives (each asked once: the engine runs a command for it). */
+    private volatile String tasksSql;
+    private volatile String jobsSql;
 
     EngineRows(ManagementService managementService, NamedParameterJdbcTemplate jdbc) {
         this.managementService = managementService;
@@ -48,11 +51,13 @@ class EngineRows {
 
     /** The open tasks of every instance of the process, by task id. */
     List<TaskRow> openTasks(String processDefinitionKey) {
-        String sql = "select T.ID_, T.PROC_INST_ID_, T.PROC_DEF_ID_, T.TASK_DEF_KEY_, T.NAME_, T.DUE_DATE_ from "
-                + managementService.getTableName(Task.class) + " T inner join "
-                + managementService.getTableName(ProcessDefinition.class)
-                + " D on T.PROC_DEF_ID_ = D.ID_ where D.KEY_ = :key order by T.ID_";
-        return jdbc.query(sql, Map.of("key", processDefinitionKey), (row, n) -> {
+        if (tasksSql == null) {
+            tasksSql = "select T.ID_, T.PROC_INST_ID_, T.PROC_DEF_ID_, T.TASK_DEF_KEY_, T.NAME_, T.DUE_DATE_ from "
+                    + managementService.getTableName(Task.class) + " T inner join "
+                    + managementService.getTableName(ProcessDefinition.class)
+                    + " D on T.PROC_DEF_ID_ = D.ID_ where D.KEY_ = :key order by T.ID_";
+        }
+        return jdbc.query(tasksSql, Map.of("key", processDefinitionKey), (row, n) -> {
             java.sql.Timestamp due = row.getTimestamp(6);
             return new TaskRow(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
                     row.getString(5), due == null ? null : due.toInstant());
@@ -61,11 +66,13 @@ class EngineRows {
 
     /** The jobs (waiting timers, pending asynchronous steps) of the given instances, by job id. */
     List<JobRow> jobs(List<String> processInstanceIds) {
-        String sql = "select PROCESS_INSTANCE_ID_, PROCESS_DEF_ID_, JOB_DEF_ID_ from "
-                + managementService.getTableName(Job.class) + " where PROCESS_INSTANCE_ID_ in (:ids) order by ID_";
+        if (jobsSql == null) {
+            jobsSql = "select PROCESS_INSTANCE_ID_, PROCESS_DEF_ID_, JOB_DEF_ID_ from "
+                    + managementService.getTableName(Job.class) + " where PROCESS_INSTANCE_ID_ in (:ids) order by ID_";
+        }
         List<JobRow> jobs = new ArrayList<>();
         for (int from = 0; from < processInstanceIds.size(); from += IDS_PER_STATEMENT) {
-            jobs.addAll(jdbc.query(sql, Map.of("ids", processInstanceIds.subList(from,
+            jobs.addAll(jdbc.query(jobsSql, Map.of("ids", processInstanceIds.subList(from,
                     Math.min(from + IDS_PER_STATEMENT, processInstanceIds.size()))),
                     (row, n) -> new JobRow(row.getString(1), row.getString(2), row.getString(3))));
         }
