@@ -44,8 +44,9 @@ import org.springframework.http.ResponseEntity;
  * Benchmark, not a test (run by {@code ./mvnw -Pbenchmark verify}, never by {@code ./mvnw verify}). One region
  * grown to national scale and beyond on PostgreSQL: every municipality has a running project (eight waves, every
  * phase, so each has its tasks, timers and reminders). Measured one request at a time over HTTP after warm-up:
- * the regional overview and its CSV export at 64, 356 and 1,000 municipalities; at 356 tenants, the task query
- * Tasklist makes (engine REST filter list and count, HAL, tenant checks on) as a project leader and as RAG; and
+ * the regional overview and its CSV export at 64, 356 and 1,000 municipalities; at 356 tenants, the request
+ * Tasklist sends when a filter is opened (the webapps' engine API on a session, HAL with the count, tenant checks
+ * on) as a project leader and as RAG; and
  * moving a wave of 60 members ({@code PUT /api/waves/{code}}). Municipalities beyond the real list are synthetic.
  */
 class NationalScaleBenchmark extends IntegrationTest {
