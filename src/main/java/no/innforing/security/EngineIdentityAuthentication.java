@@ -37,10 +37,36 @@ public class EngineIdentityAuthentication implements AuthenticationProvider {
         }
         String userId = authentication.getName();
         Set<String> groups = SignedIn.groups(authentication);
-        AuthenticationResult result = AuthenticationResult.successful(userId);
+        AuthenticationResult result = new TenantsWhenAsked(userId, engine.getIdentityService(), groups);
         result.setGroups(new ArrayList<>(groups));
-        result.setTenants(tenants(engine.getIdentityService(), userId, groups));
         return result;
+    }
+
+    /**
+     * A successful result whose tenants are looked up when they are first asked for. The engine REST API's filter
+     * asks on every request; the webapps' container-based authentication asks only when it puts the user into a
+     * session that has no engine login for them yet, but it asks this provider on every request of the webapps
+     * (Tasklist's task list included): looking up the tenants there every time cost two queries and a tenth of the
+     * CPU time of the request (JFR, {@code NationalScaleBenchmark}), for a result it then did not use. The tenants,
+     * when asked for, are the same as before: looked up at that moment, for the same user and groups.
+     */
+    static final class TenantsWhenAsked extends AuthenticationResult {
+        private final IdentityService identityService;
+        private final Set<String> groupIds;
+
+        TenantsWhenAsked(String userId, IdentityService identityService, Set<String> groupIds) {
+            super(userId, true);
+            this.identityService = identityService;
+            this.groupIds = groupIds;
+        }
+
+        @Override
+        public List<String> getTenants() {
+            if (tenants == null) {
+                tenants = tenants(identityService, getAuthenticatedUser(), groupIds);
+            }
+            return tenants;
+        }
     }
 
     @Override
