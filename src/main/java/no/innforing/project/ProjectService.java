@@ -135,9 +135,11 @@ public class ProjectService {
         audit(project, "REGISTERED", "Registrert i bølge " + wave.getCode() + " med start i fasen «"
                 + phase.displayName() + "»" + (registration.earlyStart() ? ", med tjuvstart" : ""));
 
-        access.provision(municipality.getNumber(), municipality.getName());
-        access.letFollow(municipality.getNumber(), PROCESS_KEY);
-        events.publishEvent(new ProjectRegistered(municipality.getNumber(), municipality.getName()));
+        access.inOneCommand(() -> {   // the listeners' grants (benefit follow-up) join the same engine command
+            access.provision(municipality.getNumber(), municipality.getName());
+            access.letFollow(municipality.getNumber(), PROCESS_KEY);
+            events.publishEvent(new ProjectRegistered(municipality.getNumber(), municipality.getName()));
+        });
 
         Map<String, Object> variables = new HashMap<>();
         variables.put(VAR_MUNICIPALITY_NUMBER, municipality.getNumber());

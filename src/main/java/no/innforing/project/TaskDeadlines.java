@@ -68,7 +68,10 @@ public final class TaskDeadlines {
 
     /** The due day of the user task the execution is creating: its own rule, or the one its {@code dueLike} names. */
     public static LocalDate dueDay(DelegateExecution execution, ProjectSchedule schedule) {
-        return dueDay(ruleKey(execution.getCurrentActivityId(), execution.getBpmnModelElementInstance()), schedule);
+        String taskKey = execution.getCurrentActivityId();
+        // the BPMN model (read and parsed on first use per process version) only for a task without a rule of its own
+        return dueDay(RULES.containsKey(taskKey) ? taskKey : ruleKey(taskKey, execution.getBpmnModelElementInstance()),
+                schedule);
     }
 
     /** Whose rule a task follows: its own, or the task named by its {@code dueLike} property. */

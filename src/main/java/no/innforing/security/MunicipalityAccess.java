@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -107,6 +108,10 @@ public class MunicipalityAccess {
      * exist. Idempotent: runs at every registration and start-up.
      */
     public void provision(String municipalityNumber, String municipalityName) {
+        inOneCommand(() -> provisionNow(municipalityNumber, municipalityName));
+    }
+
+    private void provisionNow(String municipalityNumber, String municipalityName) {
         String group = projectLeaderGroup(municipalityNumber);
         ensureGroup(RAG_GROUP, "Regional arbeidsgruppe (RAG)");
         ensureGroup(group, "Prosjektleder " + municipalityName);
@@ -134,9 +139,27 @@ public class MunicipalityAccess {
      * definition, narrowed to their own municipality by the tenant check. Idempotent.
      */
     public void letFollow(String municipalityNumber, String processDefinitionKey) {
-        grant(projectLeaderGroup(municipalityNumber), Resources.PROCESS_DEFINITION, processDefinitionKey,
-                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-                ProcessDefinitionPermissions.READ_HISTORY);
+        inOneCommand(() -> grant(projectLeaderGroup(municipalityNumber), Resources.PROCESS_DEFINITION,
+                processDefinitionKey, ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.READ_HISTORY));
+    }
+
+    /**
+     * Runs {@code work} as one engine command: the identity and authorization calls inside join it instead of each
+     * being a command of its own (registering a municipality made ten), so what one call wrote the next finds in the
+     * command's cache instead of reading it again (the new tenant and groups when their memberships are made), and
+     * the writes are flushed together. Inside a command already, simply runs it there.
+     */
+    public void inOneCommand(Runnable work) {
+        if (Context.getCommandContext() != null) {
+            work.run();
+            return;
+        }
+        ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+                .execute(commandContext -> {
+                    work.run();
+                    return null;
+                });
     }
 
     void ensureGroup(String id, String name) {

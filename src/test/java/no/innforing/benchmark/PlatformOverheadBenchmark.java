@@ -4,6 +4,8 @@ import static no.innforing.benchmark.BenchmarkReport.format;
 import static no.innforing.benchmark.BenchmarkReport.median;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -44,6 +46,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +54,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * Benchmark, not a test: what the platform's own logic (schedule lookups for every timer and due date, listeners,
@@ -219,10 +224,14 @@ class PlatformOverheadBenchmark extends IntegrationTest {
         }
     }
 
-    /** What the project leader enters, dates being today's (the clock's) date. */
+    /**
+     * What the project leader enters, dates being today's (the clock's) date: every required field of the task's form
+     * (Tasklist submits no form without them), with the answers that choose the main path where the path depends on
+     * them. Both engines get the same variables.
+     */
     private static Map<String, Object> variables(String taskKey) {
         String today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), OSLO).toString();
-        Map<String, Object> variables = new HashMap<>();
+        Map<String, Object> variables = requiredFields(taskKey, today);
         switch (taskKey) {
             case ProjectProcess.TASK_REGISTER_POLITICAL_DECISION -> {
                 variables.put("councilDecision", "JOIN");
@@ -257,6 +266,66 @@ class PlatformOverheadBenchmark extends IntegrationTest {
             }
         }
         return variables;
+    }
+
+    /** Each user task's form (camunda:formRef), from the real BPMN. */
+    private static final Map<String, String> FORM_OF_TASK = formsOfTasks();
+    /** Each form's required fields, from forms/*.form: form id → field key → the field. */
+    private static final Map<String, Map<String, JsonNode>> REQUIRED_FIELDS = requiredFieldsOfForms();
+
+    /** A plausible answer to every required field of the task's form, of the type Tasklist submits. */
+    private static Map<String, Object> requiredFields(String taskKey, String today) {
+        Map<String, Object> variables = new HashMap<>();
+        REQUIRED_FIELDS.getOrDefault(FORM_OF_TASK.get(taskKey), Map.of()).forEach((key, field) -> {
+            String firstOption = field.path("values").path(0).path("value").asText("");
+            variables.put(key, switch (field.path("type").asText()) {
+                case "datetime" -> today;
+                case "number" -> 1;
+                case "checkbox" -> true;
+                case "radio", "select" -> firstOption;
+                case "checklist" -> SpinValues.jsonValue("[\"" + firstOption + "\"]").create();
+                default -> key.toLowerCase(java.util.Locale.ROOT).contains("email") ? "kari.nordmann@kommune.no"
+                        : "Fylt ut i " + taskKey;
+            });
+        });
+        return variables;
+    }
+
+    private static Map<String, String> formsOfTasks() {
+        try (InputStream real = PlatformOverheadBenchmark.class.getResourceAsStream("/bpmn/municipal-implementation.bpmn")) {
+            Map<String, String> forms = new HashMap<>();
+            Bpmn.readModelFromStream(real).getModelElementsByType(UserTask.class)
+                    .forEach(task -> forms.put(task.getId(), task.getCamundaFormRef()));
+            return forms;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Map<String, JsonNode>> requiredFieldsOfForms() {
+        Map<String, Map<String, JsonNode>> forms = new HashMap<>();
+        try {
+            for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form")) {
+                try (InputStream in = resource.getInputStream()) {
+                    JsonNode form = new ObjectMapper().readTree(in);
+                    Map<String, JsonNode> required = new HashMap<>();
+                    collectRequired(form.path("components"), required);
+                    forms.put(form.path("id").asText(), required);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return forms;
+    }
+
+    private static void collectRequired(JsonNode components, Map<String, JsonNode> required) {
+        for (JsonNode component : components) {
+            if (component.hasNonNull("key") && component.path("validate").path("required").asBoolean(false)) {
+                required.put(component.get("key").asText(), component);
+            }
+            collectRequired(component.path("components"), required);
+        }
     }
 
     private <T> T measure(boolean platform, Operation operation, Supplier<T> work) {

@@ -293,6 +293,21 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
     }
 
     @Test
+    void processVariablesNamedLikeThePlatformsBeansChangeNeitherDueDatesNorWhoWorksTheTask() {
+        ProcessInstance project = start(Registration.of(KRISTIANSUND, "KI3"));
+        // Anyone who may set variables on the instance (REST API, a form) could create these.
+        runtimeService.setVariable(project.getId(), "projectLeaders", "municipality-5001");
+        runtimeService.setVariable(project.getId(), "schedule", "2026-01-01");
+
+        complete(project, TASK_REGISTER_POLITICAL_DECISION, LocalDate.of(2026, 6, 30), "councilDecision", "JOIN",
+                "politicalDecisionDate", "2026-04-15");
+        // complete(...) checks the next task's candidate group (Kristiansund's leaders) and due date (from the wave)
+        complete(project, TASK_SIGN_CALL_OFF_AGREEMENT, LocalDate.of(2026, 8, 30), VAR_CALL_OFF_SIGNED_ON,
+                "2026-05-10", "callOffAgreementSignedBy", "Kommunedirektøren");
+        assertThat(timer(project, TIMER_PRE_PROJECT_START).getDuedate()).isEqualTo(startOf(PRE_PROJECT_START));
+    }
+
+    @Test
     void tasklistDateTimeStringsAreReadAsOsloDates() {
         ProcessInstance project = start(new Registration(KRISTIANSUND, "KI3", false, ProjectPhase.POLITICAL_DECISION,
                 null, null));

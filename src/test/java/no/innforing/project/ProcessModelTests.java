@@ -237,6 +237,23 @@ class ProcessModelTests extends IntegrationTest {
         return ids;
     }
 
+    /** The beans the BPMN calls methods on are found before process variables ({@link BeansBeforeVariables}). */
+    @Test
+    void everyBeanTheBpmnCallsIsResolvedBeforeVariables() throws IOException {
+        Set<String> called = new HashSet<>();
+        for (File file : bpmnFiles()) {
+            java.util.regex.Matcher call = java.util.regex.Pattern.compile("\\$\\{(\\w+)\\.\\w+\\(")
+                    .matcher(java.nio.file.Files.readString(file.toPath()));
+            while (call.find()) {
+                if (applicationContext.containsBean(call.group(1))) {
+                    called.add(call.group(1));
+                }
+            }
+        }
+        assertThat(called).contains("schedule", "projectLeaders");
+        assertThat(BeansBeforeVariables.EXPRESSION_BEANS).containsExactlyInAnyOrderElementsOf(called);
+    }
+
     private static List<File> bpmnFiles() {
         File[] files = new File("bpmn").listFiles((dir, name) -> name.endsWith(".bpmn"));
         assertThat(files).isNotEmpty();
