@@ -2,6 +2,7 @@ package no.innforing.project;
 
 import static no.innforing.project.ProjectProcess.*;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -80,9 +81,8 @@ public class ProjectQueries {
         Map<String, String> definitions = new java.util.HashMap<>();
         for (EngineRows.TaskRow task : engineRows.openTasks(PROCESS_KEY)) {
             definitions.put(task.processInstanceId(), task.processDefinitionId());
-            LocalDate due = task.due() == null ? null : LocalDate.ofInstant(task.due(), ProjectSchedule.ZONE);
             tasks.computeIfAbsent(task.processInstanceId(), id -> new java.util.ArrayList<>())
-                    .add(new OpenTask(task.id(), task.taskDefinitionKey(), task.name(), due, null));
+                    .add(openTask(task.id(), task.taskDefinitionKey(), task.name(), task.due(), null));
             ProjectPhase phase = phaseMap(task.processDefinitionId()).get(task.taskDefinitionKey());
             if (phase != null) {
                 phases.putIfAbsent(task.processInstanceId(), phase);
@@ -189,8 +189,13 @@ public class ProjectQueries {
     }
 
     private OpenTask toOpenTask(Task task, String group) {
-        LocalDate due = task.getDueDate() == null ? null
-                : LocalDate.ofInstant(task.getDueDate().toInstant(), ProjectSchedule.ZONE);
-        return new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(), due, group);
+        return openTask(task.getId(), task.getTaskDefinitionKey(), task.getName(),
+                task.getDueDate() == null ? null : task.getDueDate().toInstant(), group);
+    }
+
+    /** An open task with its due moment as the Oslo day it falls on. */
+    private static OpenTask openTask(String id, String taskDefinitionKey, String name, Instant due, String group) {
+        return new OpenTask(id, taskDefinitionKey, name,
+                due == null ? null : LocalDate.ofInstant(due, ProjectSchedule.ZONE), group);
     }
 }
