@@ -1,6 +1,5 @@
 package no.innforing.benefit;
 
-import java.util.List;
 import no.innforing.project.ImplementationProject;
 import no.innforing.project.ProjectSchedule;
 import no.innforing.project.ProjectService;
@@ -30,11 +29,9 @@ public class RiskReview {
     @Transactional
     public int completed(DelegateTask task) {
         ImplementationProject project = projects.openProjectOf(task.getExecution().getProcessBusinessKey());
-        List<Risk> open = risks.findByProjectIdOrderByIdAsc(project.getId()).stream()
-                .filter(risk -> risk.getStatus() != RiskStatus.CLOSED).toList();
         String by = task.getAssignee() != null ? task.getAssignee() : currentUser.id();
-        open.forEach(risk -> risk.reviewed(ProjectSchedule.now(), by));
-        risks.saveAll(open);
-        return open.size();
+        // one update statement: loading every risk to stamp it cost about half of the task's completion
+        // (PlatformOverheadBenchmark, per-task lines)
+        return risks.markReviewed(project.getId(), ProjectSchedule.now(), by);
     }
 }

@@ -67,7 +67,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * and timer dates made constants), so it cannot drift from the real one. Per operation: median time and SQL
  * statements (counted with datasource-proxy; a batch counts each of its statements). The tests' process-coverage
  * recorder is left out of the platform's engine, as in production; the main thread's median CPU time per operation
- * is printed too (less disturbed by other load than wall time).
+ * is printed too (less disturbed by other load than wall time), and per user task for the completions.
  */
 class PlatformOverheadBenchmark extends IntegrationTest {
 
@@ -125,6 +125,9 @@ class PlatformOverheadBenchmark extends IntegrationTest {
     private final Map<Operation, List<Double>> bareSql = new EnumMap<>(Operation.class);
     private final Map<Operation, List<Double>> platformCpu = new EnumMap<>(Operation.class);
     private final Map<Operation, List<Double>> bareCpu = new EnumMap<>(Operation.class);
+    /** Main-thread CPU per completion of each user task (task definition key): where the completions' median sits. */
+    private final Map<String, List<Double>> platformCpuPerTask = new java.util.TreeMap<>();
+    private final Map<String, List<Double>> bareCpuPerTask = new java.util.TreeMap<>();
 
     @Test
     void platformAgainstTheBareEngine() throws Exception {
@@ -153,6 +156,9 @@ class PlatformOverheadBenchmark extends IntegrationTest {
             System.out.printf("CPU %s platform %.2f ms bare %.2f ms (median main-thread CPU)%n", operation,
                     median(platformCpu.get(operation)), median(bareCpu.get(operation)));
         }
+        platformCpuPerTask.forEach((key, cpu) -> System.out.printf(
+                "CPU completing %-36s platform %.2f ms bare %.2f ms (median main-thread CPU)%n",
+                key, median(cpu), median(bareCpuPerTask.get(key))));
         StringBuilder rows = new StringBuilder();
         for (Operation operation : Operation.values()) {
             double platform = median(platformMillis.get(operation));
@@ -200,6 +206,9 @@ class PlatformOverheadBenchmark extends IntegrationTest {
                     engine.getTaskService().complete(task.getId(), variables);
                     return null;
                 });
+                List<Double> cpu = (platform ? platformCpu : bareCpu).get(Operation.TASK_COMPLETION);
+                (platform ? platformCpuPerTask : bareCpuPerTask)
+                        .computeIfAbsent(task.getTaskDefinitionKey(), key -> new ArrayList<>()).add(cpu.get(cpu.size() - 1));
                 continue;
             }
             Job message = engine.getManagementService().createJobQuery().processInstanceId(instanceId).messages()

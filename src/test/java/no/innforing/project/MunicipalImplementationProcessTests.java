@@ -3,6 +3,7 @@ package no.innforing.project;
 import static no.innforing.project.ProjectProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
@@ -18,6 +19,7 @@ import no.innforing.IntegrationTest;
 import no.innforing.benefit.BenefitService;
 import no.innforing.benefit.RiskDefinition;
 import no.innforing.benefit.RiskFocus;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import no.innforing.benefit.RiskStatus;
 import no.innforing.project.ProjectService.Registration;
 import no.innforing.security.MunicipalityAccess;
@@ -134,10 +136,14 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
                 TASK_ADAPT_WORK_PROCESSES, TASK_TRAIN_SUPER_USERS);
         benefits.addRisk(KRISTIANSUND, new RiskDefinition("Ansatte får for lite tid til opplæring", RiskFocus.STAFF, 4, 3,
                 "Frikjøp av superbrukere", "Kommunalsjef", RiskStatus.OPEN));
+        benefits.addRisk(KRISTIANSUND, new RiskDefinition("Leverandøren leverer for sent", RiskFocus.TECHNICAL, 2, 3,
+                "Avtalt leveranseplan", "Prosjektleder", RiskStatus.CLOSED));
+        LocalDate added = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), OSLO);
         setClock(LocalDate.of(2027, 4, 12));
         complete(project, TASK_REVIEW_RISKS_MAIN_PROJECT, LocalDate.of(2027, 4, 30), "risksReviewed", true);
-        assertThat(benefits.risks(KRISTIANSUND)).singleElement().satisfies(risk ->
-                assertThat(risk.reviewedOn()).isEqualTo(LocalDate.of(2027, 4, 12)));
+        // the open risk is stamped as reviewed today; the closed one keeps the day it was last assessed
+        assertThat(benefits.risks(KRISTIANSUND)).extracting(risk -> risk.getStatus(), risk -> risk.reviewedOn())
+                .containsExactly(tuple(RiskStatus.OPEN, LocalDate.of(2027, 4, 12)), tuple(RiskStatus.CLOSED, added));
         complete(project, TASK_TECHNICAL_READINESS, LocalDate.of(2027, 12, 31));
         complete(project, TASK_ORDER_ACCESS, LocalDate.of(2028, 2, 18));
         complete(project, TASK_ADAPT_WORK_PROCESSES, LocalDate.of(2028, 1, 31));
