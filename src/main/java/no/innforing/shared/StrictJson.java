@@ -18,8 +18,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * JSON as the API reads it: types are strict (no {@code 2.5} read as 2, {@code 2} as true, a number as a text,
- * {@code -1} as a date), and no text may carry a control character or exceed {@link Input#MAX_TEXT}. A refusal
- * becomes a 400 with a Norwegian detail naming the field ({@code ApiExceptionHandler}).
+ * {@code -1} as a date, a text of only control characters or spaces as no value), and no text may carry a control
+ * character or exceed {@link Input#MAX_TEXT}. A refusal becomes a 400 with a Norwegian detail naming the field
+ * ({@code ApiExceptionHandler}).
  */
 @Configuration
 class StrictJson {
@@ -44,6 +45,9 @@ class StrictJson {
                         if (type != LogicalType.Textual) {
                             config.setCoercion(CoercionInputShape.Boolean, type == LogicalType.Boolean
                                     ? CoercionAction.TryConvert : CoercionAction.Fail);
+                            // a text of only control characters and spaces ("\b") is not "no value": Jackson would
+                            // read it as null (false, no date) for a scalar; refused like any other wrong type
+                            config.setAcceptBlankAsEmpty(false);
                         }
                     }
                 });
