@@ -105,7 +105,6 @@ public class BenefitFollowUp {
         Map<String, Object> variables = new HashMap<>();
         variables.put(ProjectProcess.VAR_MUNICIPALITY_NUMBER, municipalityNumber);
         variables.put(ProjectProcess.VAR_MUNICIPALITY_NAME, project.getMunicipality().getName());
-        variables.put(ProjectProcess.VAR_PROJECT_LEADER_GROUP, MunicipalityAccess.projectLeaderGroup(municipalityNumber));
         variables.put(VAR_QUARTER, quarter);
         return Optional.of(runtimeService.startProcessInstanceByKey(PROCESS_KEY, municipalityNumber, variables));
     }

@@ -68,11 +68,17 @@ class ProcessDelegates {
                 "Stabiliseringen er over og prosjektet er avsluttet");
     }
 
-    /** Offers RAG the waves the municipality can move to, as options of the form's select field. */
+    /**
+     * Offers RAG the waves the municipality can move to, as options of the form's select field, and shows the wave the
+     * municipality is in now (a variable of the task alone, read when the task is created: a process variable set at
+     * registration would still name the first wave after a move).
+     */
     @Bean
     TaskListener offerLaterWaves(ProjectService projects, ObjectMapper json) {
         return task -> {
             DelegateExecution execution = task.getExecution();
+            task.setVariableLocal(VAR_CURRENT_WAVE_CODE,
+                    projects.openProjectOf(execution.getProcessBusinessKey()).getWave().getCode());
             List<Map<String, String>> options = projects.laterWaves(execution.getProcessBusinessKey()).stream()
                     .map(w -> Map.of("value", w.getCode(), "label", w.getCode() + " – " + w.getName()
                             + " (produksjonssetting " + Norwegian.date(w.getGoLiveDate()) + ")"))

@@ -106,10 +106,10 @@ public final class ProjectProcess {
     // Variables
     public static final String VAR_MUNICIPALITY_NUMBER = MunicipalityAccess.MUNICIPALITY_VARIABLE;
     public static final String VAR_MUNICIPALITY_NAME = "municipalityName";
-    public static final String VAR_WAVE_CODE = "waveCode";
+    /** The wave the municipality is in, shown on RAG's decision forms; a variable of the decision task only. */
+    public static final String VAR_CURRENT_WAVE_CODE = "waveCode";
     public static final String VAR_START_PHASE = "startPhase";
     public static final String VAR_EARLY_START = "earlyStart";
-    public static final String VAR_PROJECT_LEADER_GROUP = "projectLeaderGroup";
     public static final String VAR_COUNCIL_DECISION = "councilDecision";
     public static final String VAR_CALL_OFF_SIGNED_ON = "callOffAgreementSignedOn";
     public static final String VAR_SERVICE_AGREEMENT_DECISION = "serviceAgreementDecision";

@@ -144,10 +144,8 @@ public class ProjectService {
         Map<String, Object> variables = new HashMap<>();
         variables.put(VAR_MUNICIPALITY_NUMBER, municipality.getNumber());
         variables.put(VAR_MUNICIPALITY_NAME, municipality.getName());
-        variables.put(VAR_WAVE_CODE, wave.getCode());
         variables.put(VAR_START_PHASE, phase.name());
         variables.put(VAR_EARLY_START, registration.earlyStart());
-        variables.put(VAR_PROJECT_LEADER_GROUP, MunicipalityAccess.projectLeaderGroup(municipality.getNumber()));
         ProcessInstantiationBuilder start = runtimeService.createProcessInstanceByKey(PROCESS_KEY)
                 .businessKey(municipality.getNumber()).setVariables(variables);
         if (phase != ProjectPhase.POLITICAL_DECISION) {

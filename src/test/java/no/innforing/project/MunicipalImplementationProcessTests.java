@@ -355,6 +355,7 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
         ProcessInstance project = missTheServiceAgreementDeadline();
         assertThat(runtimeService.getVariableTyped(project.getId(), VAR_LATER_WAVE_OPTIONS).getValue().toString())
                 .contains("\"value\":\"KI4\"").contains("\"value\":\"KI5\"").doesNotContain("\"value\":\"KI3\"");
+        assertThat(formVariable(task(TASK_DECIDE_MISSED_DEADLINE, project), VAR_CURRENT_WAVE_CODE)).isEqualTo("KI3");
 
         complete(project, TASK_DECIDE_MISSED_DEADLINE, null, VAR_MISSED_DEADLINE_DECISION, "MOVE_WAVE",
                 VAR_NEW_WAVE_CODE, "KI4", VAR_DECISION_REASON, "Trenger mer tid");
@@ -367,6 +368,18 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
         assertThat(moved.getState()).isEqualTo(ProjectState.MOVED);
         assertThat(moved.getWave().getCode()).isEqualTo("KI4");
         assertThat(moved.getOriginalWave().getCode()).isEqualTo("KI3");
+
+        // Missed again in KI4: RAG's form shows the wave the municipality is in now, not the one it registered in.
+        setClock(LocalDate.of(2027, 8, 6).atTime(0, 5));
+        execute(timer(project, TIMER_SERVICE_AGREEMENT_DUE));
+        execute(job(SERVICE_TASK_NOTIFY_RAG_DEADLINE_MISSED, project));
+        assertThat(formVariable(task(TASK_DECIDE_MISSED_DEADLINE, project), VAR_CURRENT_WAVE_CODE)).isEqualTo("KI4");
+        assertThat(runtimeService.getVariable(project.getId(), VAR_CURRENT_WAVE_CODE))
+                .as("no process variable that a move would leave behind").isNull();
+    }
+
+    private Object formVariable(Task task, String name) {
+        return processEngine.getFormService().getTaskFormVariables(task.getId()).get(name);
     }
 
     @Test
