@@ -100,7 +100,14 @@ public class ImplementationProject {
      * and the milestones it has reached (recorded when its dates last moved) on the days they happened.
      */
     public ProjectSchedule schedule() {
-        ProjectSchedule schedule = ProjectSchedule.forGoLive(wave.getGoLiveDate());
+        return schedule(wave.getGoLiveDate(), serviceAgreementExtendedTo, preProjectStartedOn, mainProjectStartedOn,
+                wentLiveOn);
+    }
+
+    /** {@link #schedule()} from the columns it is made of ({@link OpenSchedules} reads them without the entity). */
+    static ProjectSchedule schedule(LocalDate goLive, LocalDate serviceAgreementExtendedTo,
+            LocalDate preProjectStartedOn, LocalDate mainProjectStartedOn, LocalDate wentLiveOn) {
+        ProjectSchedule schedule = ProjectSchedule.forGoLive(goLive);
         if (serviceAgreementExtendedTo != null) {
             schedule = schedule.withServiceAgreementDue(serviceAgreementExtendedTo);
         }

@@ -8,9 +8,8 @@ import org.springframework.stereotype.Component;
  * The schedule as the BPMN reads it: {@code ${schedule.serviceAgreementDeadline(execution)}} in timers,
  * {@code ${schedule.taskDue(execution)}} as every user task's due date. All dates come from the project's wave
  * (and a granted extension) at the moment they are read, so after a date change recalculating a timer job or a
- * task's due date gives the new date. The engine calls it inside its command's transaction, and the project is read
- * through {@link ProjectService#openProjectOf}, which is transactional itself: no transaction proxy of its own here
- * (one per due date and timer date).
+ * task's due date gives the new date. The engine calls it inside its command's transaction; the schedule is read by
+ * {@link OpenSchedules} (the project itself once the transaction has loaded it).
  */
 @Component("schedule")
 public class ProcessSchedule {
@@ -18,14 +17,14 @@ public class ProcessSchedule {
     /** A readiness check opens this many days before go-live. */
     public static final int GO_LIVE_READINESS_DAYS_BEFORE = 28;
 
-    private final ProjectService projects;
+    private final OpenSchedules schedules;
 
-    ProcessSchedule(ProjectService projects) {
-        this.projects = projects;
+    ProcessSchedule(OpenSchedules schedules) {
+        this.schedules = schedules;
     }
 
     public ProjectSchedule of(DelegateExecution execution) {
-        return projects.openProjectOf(execution.getProcessBusinessKey()).schedule();
+        return schedules.of(execution.getProcessBusinessKey());
     }
 
     public Date preProjectStart(DelegateExecution execution) {
