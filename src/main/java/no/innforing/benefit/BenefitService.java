@@ -18,6 +18,7 @@ import no.innforing.project.ProjectService;
 import no.innforing.project.ProjectState;
 import no.innforing.shared.CurrentUser;
 import no.innforing.shared.DomainException;
+import no.innforing.shared.Input;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -352,6 +353,10 @@ public class BenefitService {
         if (!goal.targetDate().isAfter(goLive)) {
             throw DomainException.unprocessable("Måldatoen " + date(goal.targetDate())
                     + " må være etter produksjonssettingen " + date(goLive) + ".");
+        }
+        if (goal.targetDate().isAfter(goLive.plusYears(Input.MAX_YEARS_AHEAD))) {
+            throw DomainException.unprocessable("Måldatoen " + date(goal.targetDate()) + " kan være høyst "
+                    + Input.MAX_YEARS_AHEAD + " år etter produksjonssettingen " + date(goLive) + ".");
         }
         return new GoalDefinition(goal.focusArea(), goal.serviceCategory().trim(), goal.indicator().trim(),
                 goal.unit().trim(), goal.direction(), goal.baseline(), goal.target(), goal.targetDate(),

@@ -11,6 +11,7 @@ import no.innforing.project.ProjectProcess;
 import no.innforing.project.ProjectService.Registration;
 import no.innforing.project.ProjectService;
 import no.innforing.security.MunicipalityAccess;
+import no.innforing.shared.Norwegian;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
@@ -179,6 +180,14 @@ class BenefitApiTests extends IntegrationTest {
                  "responsible":"Leder helsestasjon"}"""),
                 HttpStatus.UNPROCESSABLE_ENTITY, "Målet skal øke «Digital dialog», så målverdien (10,5) må være høyere"
                         + " enn utgangsverdien (10,5).");
+        for (String farOff : new String[] {"2043-04-01", "+999999999-12-31"}) {
+            // the second one used to reach the database (a timestamp out of its range) and came back as a vague 400
+            assertProblem(send(admin(), HttpMethod.POST, "/api/projects/1505/benefits/goals", """
+                    {"focusArea":"LOGISTICS","serviceCategory":"Skole","indicator":"Tid","unit":"timer",
+                     "direction":"DECREASE","baseline":2300,"target":200,"targetDate":"%s","responsible":"Leder"}"""
+                    .formatted(farOff)), HttpStatus.UNPROCESSABLE_ENTITY, "Måldatoen "
+                    + Norwegian.date(LocalDate.parse(farOff)) + " kan være høyst 15 år etter produksjonssettingen 31.03.2028.");
+        }
         assertProblem(send(admin(), HttpMethod.POST, "/api/projects/1505/benefits/goals",
                 "{\"focusArea\":\"LOGISTICS\",\"indicator\":\"Tid\"}"), HttpStatus.BAD_REQUEST,
                 "Fyll ut serviceCategory (tjenesteområde), unit (enhet), direction (INCREASE eller DECREASE), "
