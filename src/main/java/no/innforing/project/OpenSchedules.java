@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import no.innforing.shared.TransactionMemory;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -34,8 +33,7 @@ class OpenSchedules {
             + "from implementation_project p join wave w on w.code = p.wave_code "
             + "where p.municipality_number = :number and p.state in (:open)";
 
-    private static final List<String> OPEN_STATES = ProjectState.OPEN.stream().map(Enum::name)
-            .collect(Collectors.toList());
+    private static final List<String> OPEN_STATES = ProjectState.OPEN.stream().map(Enum::name).toList();
 
     private final ProjectService projects;
     private final NamedParameterJdbcTemplate jdbc;
@@ -73,7 +71,7 @@ class OpenSchedules {
                         row.getObject(2, LocalDate.class), row.getObject(3, LocalDate.class),
                         row.getObject(4, LocalDate.class), row.getObject(5, LocalDate.class)));
         if (found.isEmpty()) {
-            throw new IllegalStateException("No open implementation project for municipality " + municipalityNumber);
+            throw ProjectService.noOpenProject(municipalityNumber);
         }
         return found.get(0);
     }

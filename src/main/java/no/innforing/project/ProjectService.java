@@ -193,8 +193,12 @@ public class ProjectService {
     /** The open project behind a running process instance (the instance's business key). */
     @Transactional(readOnly = true)
     public ImplementationProject openProjectOf(String businessKey) {
-        return openProject(businessKey).orElseThrow(() -> new IllegalStateException(
-                "No open implementation project for municipality " + businessKey));
+        return openProject(businessKey).orElseThrow(() -> noOpenProject(businessKey));
+    }
+
+    /** A process instance whose municipality has no open project: a fault of the platform, not of the user. */
+    static IllegalStateException noOpenProject(String municipalityNumber) {
+        return new IllegalStateException("No open implementation project for municipality " + municipalityNumber);
     }
 
     @Transactional(readOnly = true)
