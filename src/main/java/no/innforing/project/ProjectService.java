@@ -99,9 +99,9 @@ public class ProjectService {
         Wave wave = waves.find(registration.waveCode())
                 .orElseThrow(() -> DomainException.notFound("Fant ingen bølge med kode «" + registration.waveCode()
                         + "». Kjente bølger: " + waveCodes() + "."));
-        openProject(municipality.getNumber()).ifPresent(existing -> {
+        projects.findOpenWaveCode(municipality).stream().findFirst().ifPresent(openInWave -> {
             throw DomainException.conflict(municipality.getName() + " (" + municipality.getNumber()
-                    + ") har allerede et aktivt innføringsprosjekt i bølge " + existing.getWave().getCode() + ".");
+                    + ") har allerede et aktivt innføringsprosjekt i bølge " + openInWave + ".");
         });
 
         Instant now = ProjectSchedule.now();

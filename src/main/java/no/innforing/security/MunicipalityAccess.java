@@ -105,28 +105,29 @@ public class MunicipalityAccess {
 
     /**
      * Makes sure the municipality's tenant, project-leader group, memberships and access to Tasklist and Cockpit
-     * exist. Idempotent: runs at every registration and start-up.
+     * exist. Idempotent: runs when a municipality becomes known (start-up's reference data, CSV import) and at
+     * every registration, where it finds the tenant and writes nothing.
      */
     public void provision(String municipalityNumber, String municipalityName) {
-        inOneCommand(() -> provisionNow(municipalityNumber, municipalityName));
+        inOneCommand(() -> {
+            // Everything below is written in one command, so a tenant means the rest is there too: every
+            // municipality got it when it became known (reference data at start-up, CSV import), so registering a
+            // project asks once. What an administrator removes by hand, start-up's provisionAll puts back.
+            if (identityService.createTenantQuery().tenantId(municipalityNumber).count() == 0) {
+                provisionNew(municipalityNumber, municipalityName);
+            }
+        });
     }
 
-    private void provisionNow(String municipalityNumber, String municipalityName) {
+    private void provisionNew(String municipalityNumber, String municipalityName) {
         String group = projectLeaderGroup(municipalityNumber);
         ensureGroup(RAG_GROUP, "Regional arbeidsgruppe (RAG)");
         ensureGroup(group, "Prosjektleder " + municipalityName);
-        boolean newTenant = identityService.createTenantQuery().tenantId(municipalityNumber).count() == 0;
-        if (newTenant) {
-            Tenant tenant = identityService.newTenant(municipalityNumber);
-            tenant.setName(municipalityName);
-            identityService.saveTenant(tenant);
-        }
+        Tenant tenant = identityService.newTenant(municipalityNumber);
+        tenant.setName(municipalityName);
+        identityService.saveTenant(tenant);
         for (String member : new String[] {group, RAG_GROUP}) {
-            // a tenant made just now has no members: no need to ask
-            if (newTenant || identityService.createTenantQuery().tenantId(municipalityNumber).groupMember(member)
-                    .count() == 0) {
-                identityService.createTenantGroupMembership(municipalityNumber, member);
-            }
+            identityService.createTenantGroupMembership(municipalityNumber, member);   // a new tenant has no members
         }
         // Broad grants are safe: the tenant check narrows them to the group's own municipality.
         grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
@@ -168,15 +169,18 @@ public class MunicipalityAccess {
             group.setName(name);
             group.setType("WORKFLOW");
             identityService.saveGroup(group);
-            GroupsCreatedInTransaction.add(id);
+            GrantsInTransaction.groupCreated(id);
         }
     }
 
     void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        // a group made in this transaction has no authorizations yet (registering a municipality: five lookups less)
-        Authorization existing = GroupsCreatedInTransaction.contains(groupId) ? null
-                : authorizationService.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource)
-                        .resourceId(resourceId).singleResult();
+        Map<String, Authorization> grants = GrantsInTransaction.of(groupId, () -> authorizationService
+                .createAuthorizationQuery().groupIdIn(groupId).list().stream()
+                .filter(a -> a.getAuthorizationType() == AUTH_TYPE_GRANT)
+                .collect(Collectors.toMap(a -> GrantsInTransaction.resourceKey(a.getResourceType(), a.getResourceId()),
+                        a -> a, (a, b) -> a, HashMap::new)));
+        String key = GrantsInTransaction.resourceKey(resource.resourceType(), resourceId);
+        Authorization existing = grants.get(key);
         if (grantsAll(existing, permissions)) {
             return;
         }
@@ -188,7 +192,7 @@ public class MunicipalityAccess {
         for (Permission permission : permissions) {
             authorization.addPermission(permission);
         }
-        authorizationService.saveAuthorization(authorization);
+        grants.put(key, authorizationService.saveAuthorization(authorization));
     }
 
     /** True when the authorization is a grant that already holds every permission: saving it would change nothing. */
