@@ -33,14 +33,6 @@ interface ProjectRepository extends JpaRepository<ImplementationProject, Long> {
             + "(no.innforing.project.ProjectState.ACTIVE, no.innforing.project.ProjectState.MOVED)")
     List<ImplementationProject> findOpen(@Param("number") String municipalityNumber);
 
-    /**
-     * The wave code of the municipality's open project, if it has one: all a registration needs to know before it
-     * refuses a second open project (a scalar, where {@link #findOpen} reads and then dirty-checks four entities).
-     */
-    @Query("select p.wave.code from ImplementationProject p where p.municipality = :municipality and p.state in "
-            + "(no.innforing.project.ProjectState.ACTIVE, no.innforing.project.ProjectState.MOVED)")
-    List<String> findOpenWaveCode(@Param("municipality") Municipality municipality);
-
     Optional<ImplementationProject> findByProcessInstanceId(String processInstanceId);
 
     @EntityGraph(attributePaths = {"municipality", "wave", "originalWave"})

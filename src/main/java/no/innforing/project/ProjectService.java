@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -38,6 +39,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Transactional
 public class ProjectService {
 
+    /** The wave of the municipality's open project ({@link ProjectState#OPEN}), if it has one. */
+    private static final String OPEN_PROJECT_WAVE = "select wave_code from implementation_project "
+            + "where municipality_number = ? and state in (" + ProjectState.OPEN.stream()
+                    .map(state -> "'" + state.name() + "'").collect(java.util.stream.Collectors.joining(", ")) + ")";
+
     private final ProjectRepository projects;
     private final ProjectAuditRepository audits;
     private final MunicipalityService municipalities;
@@ -50,12 +56,14 @@ public class ProjectService {
     private final MovePlanner planner;
     private final TransactionTemplate trial;
     private final EntityManager entityManager;
+    private final JdbcTemplate jdbc;
 
     ProjectService(ProjectRepository projects, ProjectAuditRepository audits, MunicipalityService municipalities,
             WaveService waves, MunicipalityAccess access, RuntimeService runtimeService, CurrentUser currentUser,
             ApplicationEventPublisher events, ProjectRescheduler rescheduler, MovePlanner planner,
-            PlatformTransactionManager transactions, EntityManager entityManager) {
+            PlatformTransactionManager transactions, EntityManager entityManager, JdbcTemplate jdbc) {
         this.entityManager = entityManager;
+        this.jdbc = jdbc;
         this.planner = planner;
         this.trial = new TransactionTemplate(transactions);
         this.trial.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -99,10 +107,13 @@ public class ProjectService {
         Wave wave = waves.find(registration.waveCode())
                 .orElseThrow(() -> DomainException.notFound("Fant ingen bølge med kode «" + registration.waveCode()
                         + "». Kjente bølger: " + waveCodes() + "."));
-        projects.findOpenWaveCode(municipality).stream().findFirst().ifPresent(openInWave -> {
+        // the wave code is all the refusal needs: one column by plain SQL (the municipality is locked, nothing of a
+        // project is pending in the persistence context), not the open project's four entities
+        jdbc.queryForList(OPEN_PROJECT_WAVE, String.class, municipality.getNumber()).stream().findFirst()
+                .ifPresent(openInWave -> {
             throw DomainException.conflict(municipality.getName() + " (" + municipality.getNumber()
                     + ") har allerede et aktivt innføringsprosjekt i bølge " + openInWave + ".");
-        });
+                });
 
         Instant now = ProjectSchedule.now();
         Input.pastDate(registration.callOffAgreementSignedOn(), "callOffAgreementSignedOn", ProjectSchedule.today(now));
@@ -135,12 +146,6 @@ public class ProjectService {
         audit(project, "REGISTERED", "Registrert i bølge " + wave.getCode() + " med start i fasen «"
                 + phase.displayName() + "»" + (registration.earlyStart() ? ", med tjuvstart" : ""));
 
-        access.inOneCommand(() -> {   // the listeners' grants (benefit follow-up) join the same engine command
-            access.provision(municipality.getNumber(), municipality.getName());
-            access.letFollow(municipality.getNumber(), PROCESS_KEY);
-            events.publishEvent(new ProjectRegistered(municipality.getNumber(), municipality.getName()));
-        });
-
         Map<String, Object> variables = new HashMap<>();
         variables.put(VAR_MUNICIPALITY_NUMBER, municipality.getNumber());
         variables.put(VAR_MUNICIPALITY_NAME, municipality.getName());
@@ -155,7 +160,14 @@ public class ProjectService {
             // subprocess and the boundary timers come with their scopes, as on the ordinary path.
             start.startBeforeActivity(SUBPROCESS_REMINDERS).startBeforeActivity(ProjectProcess.phaseActivity(phase));
         }
-        ProcessInstance instance = start.execute();
+        // One engine command for the access, the listeners' grants (benefit follow-up) and the process start: the
+        // grants are written in the start's flush, batched with the engine's own authorizations for the first task.
+        ProcessInstance instance = access.inOneCommand(() -> {
+            access.provision(municipality.getNumber(), municipality.getName());
+            access.letFollow(municipality.getNumber(), PROCESS_KEY);
+            events.publishEvent(new ProjectRegistered(municipality.getNumber(), municipality.getName()));
+            return start.execute();
+        });
         project.attachProcessInstance(instance.getId());
         return project;
     }

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -152,15 +153,19 @@ public class MunicipalityAccess {
      * the writes are flushed together. Inside a command already, simply runs it there.
      */
     public void inOneCommand(Runnable work) {
-        if (Context.getCommandContext() != null) {
+        inOneCommand(() -> {
             work.run();
-            return;
+            return null;
+        });
+    }
+
+    /** {@link #inOneCommand(Runnable)} for work with a result. */
+    public <T> T inOneCommand(Supplier<T> work) {
+        if (Context.getCommandContext() != null) {
+            return work.get();
         }
-        ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
-                .execute(commandContext -> {
-                    work.run();
-                    return null;
-                });
+        return ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired().execute(commandContext -> work.get());
     }
 
     void ensureGroup(String id, String name) {

@@ -204,7 +204,7 @@ class NationalScaleBenchmark extends IntegrationTest {
         if (!tasklist.isEmpty()) {
             BenchmarkReport.write("tasklist", "A project leader's Tasklist at 356 tenants", tasklist);
         }
-        BenchmarkReport.write("wave-move", "Moving a wave of 60 members", waveMove());
+        BenchmarkReport.write("wave-move", "Moving a wave of 60 members", recorded("wave-move", this::waveMove));
     }
 
     /**
