@@ -111,8 +111,8 @@ public class ProjectService {
         // project is pending in the persistence context), not the open project's four entities
         jdbc.queryForList(OPEN_PROJECT_WAVE, String.class, municipality.getNumber()).stream().findFirst()
                 .ifPresent(openInWave -> {
-            throw DomainException.conflict(municipality.getName() + " (" + municipality.getNumber()
-                    + ") har allerede et aktivt innføringsprosjekt i bølge " + openInWave + ".");
+                    throw DomainException.conflict(municipality.getName() + " (" + municipality.getNumber()
+                            + ") har allerede et aktivt innføringsprosjekt i bølge " + openInWave + ".");
                 });
 
         Instant now = ProjectSchedule.now();

@@ -70,11 +70,7 @@ class RegistrationAccessTests extends IntegrationTest {
     }
 
     private Authorization granted(String group, Resources resource, String resourceId) {
-        Authorization authorization = authorizationService.createAuthorizationQuery().groupIdIn(group)
-                .resourceType(resource).resourceId(resourceId).singleResult();
-        assertThat(authorization).as("%s on %s %s", group, resource, resourceId).isNotNull();
-        assertThat(authorization.getAuthorizationType()).isEqualTo(Authorization.AUTH_TYPE_GRANT);
-        return authorization;
+        return EngineGrants.granted(authorizationService, group, resource, resourceId);
     }
 
     private Map<String, Object> identityRows() {
