@@ -33,8 +33,6 @@ class OpenSchedules {
             + "from implementation_project p join wave w on w.code = p.wave_code "
             + "where p.municipality_number = :number and p.state in (:open)";
 
-    private static final List<String> OPEN_STATES = ProjectState.OPEN.stream().map(Enum::name).toList();
-
     private final ProjectService projects;
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -66,7 +64,7 @@ class OpenSchedules {
     }
 
     private ProjectSchedule query(String municipalityNumber) {
-        List<ProjectSchedule> found = jdbc.query(SQL, Map.of("number", municipalityNumber, "open", OPEN_STATES),
+        List<ProjectSchedule> found = jdbc.query(SQL, Map.of("number", municipalityNumber, "open", ProjectState.OPEN_NAMES),
                 (row, i) -> ImplementationProject.schedule(row.getObject(1, LocalDate.class),
                         row.getObject(2, LocalDate.class), row.getObject(3, LocalDate.class),
                         row.getObject(4, LocalDate.class), row.getObject(5, LocalDate.class)));

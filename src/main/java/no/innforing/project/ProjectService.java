@@ -22,7 +22,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -41,8 +41,7 @@ public class ProjectService {
 
     /** The wave of the municipality's open project ({@link ProjectState#OPEN}), if it has one. */
     private static final String OPEN_PROJECT_WAVE = "select wave_code from implementation_project "
-            + "where municipality_number = ? and state in (" + ProjectState.OPEN.stream()
-                    .map(state -> "'" + state.name() + "'").collect(java.util.stream.Collectors.joining(", ")) + ")";
+            + "where municipality_number = :number and state in (:open)";
 
     private final ProjectRepository projects;
     private final ProjectAuditRepository audits;
@@ -56,12 +55,12 @@ public class ProjectService {
     private final MovePlanner planner;
     private final TransactionTemplate trial;
     private final EntityManager entityManager;
-    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate jdbc;
 
     ProjectService(ProjectRepository projects, ProjectAuditRepository audits, MunicipalityService municipalities,
             WaveService waves, MunicipalityAccess access, RuntimeService runtimeService, CurrentUser currentUser,
             ApplicationEventPublisher events, ProjectRescheduler rescheduler, MovePlanner planner,
-            PlatformTransactionManager transactions, EntityManager entityManager, JdbcTemplate jdbc) {
+            PlatformTransactionManager transactions, EntityManager entityManager, NamedParameterJdbcTemplate jdbc) {
         this.entityManager = entityManager;
         this.jdbc = jdbc;
         this.planner = planner;
@@ -109,11 +108,11 @@ public class ProjectService {
                         + "». Kjente bølger: " + waveCodes() + "."));
         // the wave code is all the refusal needs: one column by plain SQL (the municipality is locked, nothing of a
         // project is pending in the persistence context), not the open project's four entities
-        jdbc.queryForList(OPEN_PROJECT_WAVE, String.class, municipality.getNumber()).stream().findFirst()
-                .ifPresent(openInWave -> {
-                    throw DomainException.conflict(municipality.getName() + " (" + municipality.getNumber()
-                            + ") har allerede et aktivt innføringsprosjekt i bølge " + openInWave + ".");
-                });
+        Map<String, Object> open = Map.of("number", municipality.getNumber(), "open", ProjectState.OPEN_NAMES);
+        jdbc.queryForList(OPEN_PROJECT_WAVE, open, String.class).stream().findFirst().ifPresent(openInWave -> {
+            throw DomainException.conflict(municipality.getName() + " (" + municipality.getNumber()
+                    + ") har allerede et aktivt innføringsprosjekt i bølge " + openInWave + ".");
+        });
 
         Instant now = ProjectSchedule.now();
         Input.pastDate(registration.callOffAgreementSignedOn(), "callOffAgreementSignedOn", ProjectSchedule.today(now));

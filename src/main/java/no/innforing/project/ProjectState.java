@@ -2,6 +2,7 @@ package no.innforing.project;
 
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /** Where a project stands. ACTIVE and MOVED are open; the others are final. */
@@ -38,4 +39,7 @@ public enum ProjectState {
 
     /** The states of a project that is still running ({@code ProjectRepository.findOpen} names them too). */
     public static final Set<ProjectState> OPEN = Collections.unmodifiableSet(EnumSet.of(ACTIVE, MOVED));
+
+    /** The names of the {@link #OPEN} states, as the state column holds them: for plain SQL. */
+    static final List<String> OPEN_NAMES = OPEN.stream().map(Enum::name).toList();
 }
