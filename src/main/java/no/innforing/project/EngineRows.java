@@ -35,6 +35,10 @@ class EngineRows {
     record JobRow(String processInstanceId, String processDefinitionId, String jobDefinitionId) {
     }
 
+    /** An activity instance that has begun and not ended: which activity, in which process instance. */
+    record OpenActivity(String processInstanceId, String activityId) {
+    }
+
     /** At most this many instance ids in one statement (as the engine pages its own long id lists). */
     private static final int IDS_PER_STATEMENT = 500;
 
@@ -43,6 +47,7 @@ class EngineRows {
     /** The statements, with the table names the engine gives (each asked once: the engine runs a command for it). */
     private volatile String tasksSql;
     private volatile String jobsSql;
+    private volatile String openActivitiesSql;
 
     EngineRows(ManagementService managementService, NamedParameterJdbcTemplate jdbc) {
         this.managementService = managementService;
@@ -77,5 +82,25 @@ class EngineRows {
                     (row, n) -> new JobRow(row.getString(1), row.getString(2), row.getString(3))));
         }
         return jobs;
+    }
+
+    /**
+     * The activity instances among {@code activityIds} that are open (begun, not ended) in the given process
+     * instances, from the engine's activity instance history, which the engine writes in the same transaction as the
+     * runtime state (history level {@code activity} or finer, as configured).
+     */
+    List<OpenActivity> openActivities(List<String> processInstanceIds, java.util.Collection<String> activityIds) {
+        if (openActivitiesSql == null) {
+            openActivitiesSql = "select PROC_INST_ID_, ACT_ID_ from "
+                    + managementService.getTableName(org.camunda.bpm.engine.history.HistoricActivityInstance.class)
+                    + " where PROC_INST_ID_ in (:ids) and ACT_ID_ in (:activities) and END_TIME_ is null order by ID_";
+        }
+        List<OpenActivity> open = new ArrayList<>();
+        for (int from = 0; from < processInstanceIds.size(); from += IDS_PER_STATEMENT) {
+            open.addAll(jdbc.query(openActivitiesSql, Map.of("ids", processInstanceIds.subList(from,
+                    Math.min(from + IDS_PER_STATEMENT, processInstanceIds.size())), "activities", activityIds),
+                    (row, n) -> new OpenActivity(row.getString(1), row.getString(2))));
+        }
+        return open;
     }
 }

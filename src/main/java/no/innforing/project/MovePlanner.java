@@ -81,12 +81,15 @@ class MovePlanner {
     /** Moving a wave's go-live date: every open member follows with what lies ahead of it. */
     Planned forWave(Wave wave, LocalDate newGoLive, String reason) {
         List<Step> steps = new ArrayList<>();
-        for (ImplementationProject member : projects.findByWaveCodeAndStateIn(wave.getCode(), ProjectState.OPEN)) {
+        List<ImplementationProject> members = projects.findByWaveCodeAndStateIn(wave.getCode(), ProjectState.OPEN);
+        Map<String, ProjectPhase> phases = queries.currentPhases(members.stream()
+                .map(ImplementationProject::getProcessInstanceId).toList());
+        for (ImplementationProject member : members) {
             ProjectSchedule planned = ProjectSchedule.forGoLive(newGoLive);
             if (member.getServiceAgreementExtendedTo() != null) {
                 planned = planned.withServiceAgreementDue(member.getServiceAgreementExtendedTo());
             }
-            steps.add(step(member, planned));
+            steps.add(step(member, planned, phases.get(member.getProcessInstanceId())));
         }
         steps.sort(Comparator.comparing(s -> s.project().getMunicipality().getNumber()));
         List<Blocker> blockers = new ArrayList<>();
@@ -98,7 +101,8 @@ class MovePlanner {
 
     /** Moving one municipality to another wave: its capacity and cost-share effect too. */
     Planned forProject(ImplementationProject project, Wave target, String reason, boolean overrideCapacity) {
-        Step step = step(project, ProjectSchedule.forGoLive(target.getGoLiveDate()));
+        Step step = step(project, ProjectSchedule.forGoLive(target.getGoLiveDate()),
+                queries.currentPhase(project.getProcessInstanceId()));
         List<Blocker> blockers = new ArrayList<>(blockers(step));
         MovePlan.Capacity capacity = capacity(project, target, overrideCapacity);
         if (capacity.exceeded() && !overrideCapacity) {
@@ -134,8 +138,7 @@ class MovePlanner {
         return String.join(", ", parts);
     }
 
-    private Step step(ImplementationProject project, ProjectSchedule planned) {
-        ProjectPhase phase = queries.currentPhase(project.getProcessInstanceId());
+    private Step step(ImplementationProject project, ProjectSchedule planned, ProjectPhase phase) {
         ProjectSchedule before = project.schedule();
         Facts facts = facts(project, phase, before, queries);
         ProjectSchedule after = planned.withFacts(facts.preProjectStarted(), facts.mainProjectStarted(),

@@ -4,21 +4,17 @@ import static no.innforing.project.ProjectProcess.*;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -43,7 +39,6 @@ public class ProjectQueries {
             Map.entry(SERVICE_TASK_MOVE_TO_LATER_WAVE_AFTER_NO_GO, ProjectPhase.GO_LIVE),
             Map.entry(SUBPROCESS_STABILIZATION, ProjectPhase.STABILIZATION));
 
-    private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final ManagementService managementService;
     private final RepositoryService repositoryService;
@@ -51,11 +46,10 @@ public class ProjectQueries {
     private final EngineRows engineRows;
     private final Map<String, Map<String, ProjectPhase>> phaseMaps = new ConcurrentHashMap<>();
 
-    ProjectQueries(RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
+    ProjectQueries(TaskService taskService, ManagementService managementService,
             RepositoryService repositoryService, HistoryService historyService, EngineRows engineRows) {
         this.engineRows = engineRows;
         this.historyService = historyService;
-        this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.managementService = managementService;
         this.repositoryService = repositoryService;
@@ -153,20 +147,26 @@ public class ProjectQueries {
 
     /** The phase the running instance is in, or null when the instance has ended. */
     public ProjectPhase currentPhase(String processInstanceId) {
-        ActivityInstance root = processInstanceId == null ? null : runtimeService.getActivityInstance(processInstanceId);
-        if (root == null) {
-            return null;
+        return processInstanceId == null ? null : currentPhases(List.of(processInstanceId)).get(processInstanceId);
+    }
+
+    /**
+     * The phase each running instance is in, with one query for all of them (a wave move plans all its members at
+     * once): the phase subprocess (or the wait between two phases) whose activity instance is open. An instance that
+     * has ended, or waits outside every phase, is not in the map. The main path runs one phase at a time; should an
+     * instance have two open (a process-instance modification could start one beside another), the later one counts.
+     */
+    public Map<String, ProjectPhase> currentPhases(java.util.Collection<String> processInstanceIds) {
+        List<String> ids = processInstanceIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        Map<String, ProjectPhase> phases = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return phases;
         }
-        Deque<ActivityInstance> queue = new ArrayDeque<>(List.of(root.getChildActivityInstances()));
-        while (!queue.isEmpty()) {
-            ActivityInstance child = queue.poll();
-            ProjectPhase phase = PHASE_OF_ACTIVITY.get(child.getActivityId());
-            if (phase != null) {
-                return phase;
-            }
-            queue.addAll(List.of(child.getChildActivityInstances()));
+        for (EngineRows.OpenActivity open : engineRows.openActivities(ids, PHASE_OF_ACTIVITY.keySet())) {
+            phases.merge(open.processInstanceId(), PHASE_OF_ACTIVITY.get(open.activityId()),
+                    (a, b) -> a.compareTo(b) >= 0 ? a : b);
         }
-        return null;
+        return phases;
     }
 
     /** An open user task as the API shows it. */

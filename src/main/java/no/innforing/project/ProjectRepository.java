@@ -38,6 +38,8 @@ interface ProjectRepository extends JpaRepository<ImplementationProject, Long> {
     @EntityGraph(attributePaths = {"municipality", "wave", "originalWave"})
     List<ImplementationProject> findByStateIn(Collection<ProjectState> states);
 
+    /** A wave's projects in the given states, with municipality and waves in the same statement (60 for a wave). */
+    @EntityGraph(attributePaths = {"municipality", "wave", "originalWave"})
     List<ImplementationProject> findByWaveCodeAndStateIn(String waveCode, Collection<ProjectState> states);
 
     /** Every municipality that has (or had) a project, in one query. */

@@ -1,12 +1,15 @@
 package no.innforing.project;
 
 import java.util.List;
-import org.camunda.bpm.engine.ManagementService;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
-import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.util.function.SingletonSupplier;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,30 +23,32 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * One call that makes a running project follow its schedule again after a date changed (a wave moved, a project
- * moved to another wave, an extension): every timer re-reads its date from the schedule
- * ({@code recalculateJobDuedate}), every open task gets its due date by the rule in {@link TaskDeadlines}, and the
- * service-agreement reminders are planned afresh (those already past are recorded as skipped, not sent). When
- * planning them afresh would plan exactly the reminders already waiting ({@link ReminderPlanning}), their
- * recalculated timers are all it takes, and the reminders subprocess is left running instead of being cancelled
- * and started again (which costs some 170 SQL statements per member).
+ * moved to another wave, an extension): every timer re-reads its date from the schedule ({@link RecalculateTimers},
+ * the engine's {@code recalculateJobDuedate} for each), every open task gets its due date by the rule in
+ * {@link TaskDeadlines}, and the service-agreement reminders are planned afresh (those already past are recorded as
+ * skipped, not sent). When planning them afresh would plan exactly the reminders already waiting
+ * ({@link ReminderPlanning}), their recalculated timers are all it takes, and the reminders subprocess is left
+ * running instead of being cancelled and started again (which costs some 170 SQL statements per member).
  */
 @Service
 public class ProjectRescheduler {
 
     private final ProjectRepository projects;
-    private final ManagementService managementService;
     private final TaskService taskService;
     private final RuntimeService runtimeService;
     private final RepositoryService repositoryService;
     private final TransactionTemplate separately;
-    private final ObjectProvider<ReminderPlanning> reminderPlanning;
+    private final Supplier<ReminderPlanning> reminderPlanning;
+    private final CommandExecutor engineCommand;
 
-    ProjectRescheduler(ProjectRepository projects, ManagementService managementService, TaskService taskService,
+    ProjectRescheduler(ProjectRepository projects, TaskService taskService,
             RuntimeService runtimeService, RepositoryService repositoryService, PlatformTransactionManager transactions,
-            ObjectProvider<ReminderPlanning> reminderPlanning) {
-        this.reminderPlanning = reminderPlanning;
+            ObjectProvider<ReminderPlanning> reminderPlanning, ProcessEngine engine) {
+        // looked up once it is first needed (the notification feature implements it), not once per member of a move
+        this.reminderPlanning = SingletonSupplier.of(reminderPlanning::getIfAvailable);
+        this.engineCommand = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired();
         this.projects = projects;
-        this.managementService = managementService;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.repositoryService = repositoryService;
@@ -61,9 +66,7 @@ public class ProjectRescheduler {
     public void reschedule(ImplementationProject project) {
         String processInstanceId = project.getProcessInstanceId();
         ProjectSchedule schedule = project.schedule();
-        for (Job timer : managementService.createJobQuery().processInstanceId(processInstanceId).timers().list()) {
-            managementService.recalculateJobDuedate(timer.getId(), false);
-        }
+        List<String> timers = engineCommand.execute(new RecalculateTimers(processInstanceId));
         var models = new java.util.HashMap<String, org.camunda.bpm.model.bpmn.BpmnModelInstance>();
         for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {
             String rule = TaskDeadlines.ruleKey(task.getTaskDefinitionKey(), models
@@ -74,7 +77,8 @@ public class ProjectRescheduler {
                 taskService.saveTask(task);
             }
         }
-        if (remindersFollowTheirTimers(project, processInstanceId)) {
+        int reminderTimers = (int) timers.stream().filter(ProjectProcess.TIMER_REMINDER::equals).count();
+        if (remindersFollowTheirTimers(project, processInstanceId, reminderTimers)) {
             return;
         }
         var modification = runtimeService.createProcessInstanceModification(processInstanceId);
@@ -109,15 +113,14 @@ public class ProjectRescheduler {
     }
 
     /** True when the waiting reminders, their timers now recalculated, are exactly those a fresh plan would give. */
-    private boolean remindersFollowTheirTimers(ImplementationProject project, String processInstanceId) {
-        ReminderPlanning planning = reminderPlanning.getIfAvailable();
+    private boolean remindersFollowTheirTimers(ImplementationProject project, String processInstanceId,
+            int waitingTimers) {
+        ReminderPlanning planning = reminderPlanning.get();
         if (planning == null || project.isServiceAgreementSigned()) {
             return false;
         }
         List<VariableInstance> reminders = runtimeService.createVariableInstanceQuery()
                 .processInstanceIdIn(processInstanceId).variableName(ProjectProcess.VAR_REMINDER_DAYS).list();
-        long waitingTimers = managementService.createJobQuery().processInstanceId(processInstanceId)
-                .activityId(ProjectProcess.TIMER_REMINDER).count();
         if (reminders.isEmpty() || reminders.size() != waitingTimers) {
             return false;   // none planned, or one is past its timer (being sent): plan afresh
         }

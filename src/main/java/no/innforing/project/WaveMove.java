@@ -91,6 +91,11 @@ public class WaveMove {
             }
             throw MovePlanner.refusal(planned.plan());
         }
+        // the members are the open projects the listeners and timer expressions look up by municipality: no query
+        Map<String, ImplementationProject> known = OpenProjectsInTransaction.current();
+        if (known != null) {
+            planned.steps().forEach(step -> known.put(step.project().getMunicipality().getNumber(), step.project()));
+        }
         Map<String, MovePlanner.Snapshot> before = planner.snapshot(planned.steps());
         WaveChange change = waves.changeGoLive(wave, newGoLive, reason == null ? "(forhåndsvisning)" : reason.trim(),
                 currentUser.id(), ProjectSchedule.now(), planned.steps().size());

@@ -27,6 +27,7 @@ import no.innforing.shared.DomainException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -203,6 +204,7 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
         // Still March 2026, months before 31 August: the pre-project has begun without waiting for its timer.
         assertThat(project).hasPassed(SUBPROCESS_EARLY_START).hasNotPassed(TIMER_PRE_PROJECT_START)
                 .isWaitingAt(SERVICE_TASK_NOTIFY_PHASE_STARTED_PRE_PROJECT);
+        assertThat(phase(project)).isEqualTo(ProjectPhase.PRE_PROJECT);
         execute(job(SERVICE_TASK_NOTIFY_PHASE_STARTED_PRE_PROJECT, project));
         assertThat(phaseNotices(project)).as("an early start still announces the pre-project")
                 .containsExactly("PRE_PROJECT:PENDING");
@@ -226,6 +228,7 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
 
         assertThat(project).hasPassed("EndEvent_CouncilDeclined", END_WITHDRAWN).hasNotPassed(TASK_SIGN_CALL_OFF_AGREEMENT)
                 .isEnded();
+        assertThat(phase(project)).as("an ended project is in no phase").isNull();
         ImplementationProject withdrawn = projects.currentProject(KRISTIANSUND);
         assertThat(withdrawn.getState()).isEqualTo(ProjectState.WITHDRAWN);
         assertThat(withdrawn.getClosingReason()).isEqualTo("Kommunestyret vil vente");
@@ -481,6 +484,7 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
                 .activityId(TIMER_REMINDER).count()).as("reminders before the deadline of 28 February 2027").isEqualTo(4);
         assertThat(runtimeService.createEventSubscriptionQuery().processInstanceId(preProject.getId())
                 .eventName(MESSAGE_WITHDRAWAL_REQUESTED).count()).as("withdrawal on request is possible").isOne();
+        assertThat(phase(preProject)).isEqualTo(ProjectPhase.PRE_PROJECT);
         execute(job(SERVICE_TASK_NOTIFY_PHASE_STARTED_PRE_PROJECT, preProject));
         assertThat(preProject).isWaitingAt(TASK_ESTABLISH_PROJECT_ORGANISATION);
         // Registered straight into the phase: the notice is recorded once, as skipped, and not sent.
@@ -493,6 +497,7 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
                 .isWaitingAt(SERVICE_TASK_NOTIFY_PHASE_STARTED_MAIN_PROJECT);
         // The agreement is signed: the reminders branch starts, plans none and ends.
         assertThat(mainProject).hasPassed(SUBPROCESS_REMINDERS, "EndEvent_RemindersDone").isNotWaitingAt(TIMER_REMINDER);
+        assertThat(phase(mainProject)).isEqualTo(ProjectPhase.MAIN_PROJECT);
         execute(job(SERVICE_TASK_NOTIFY_PHASE_STARTED_MAIN_PROJECT, mainProject));
         assertThat(mainProject).isWaitingAt(TASK_TRAINING_PLAN);
         assertThat(phaseNotices(mainProject)).containsExactly("MAIN_PROJECT:SKIPPED");
@@ -503,6 +508,7 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
         ProcessInstance stabilization = start(new Registration("5001", "PD1", false, ProjectPhase.STABILIZATION, null,
                 null));
         assertThat(stabilization).hasNotPassed(SUBPROCESS_GO_LIVE).isWaitingAt(TASK_FOLLOW_UP_ERRORS);
+        assertThat(phase(stabilization)).isEqualTo(ProjectPhase.STABILIZATION);
         assertThat(task(TASK_FOLLOW_UP_ERRORS, stabilization).getDueDate()).isEqualTo(endOf(LocalDate.of(2026, 8, 5)));
     }
 
@@ -559,9 +565,41 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
         return job(activityId, project);
     }
 
+    /**
+     * The phase the platform reads (from the open activity instances in the engine's history, one query for any number
+     * of instances), checked against the engine's live activity-instance tree: the outermost open activity that is a
+     * phase subprocess or a wait between two phases.
+     */
     private ProjectPhase phase(ProcessInstance project) {
-        return queries.currentPhase(project.getId());
+        ProjectPhase phase = queries.currentPhase(project.getId());
+        ActivityInstance root = runtimeService.getActivityInstance(project.getId());
+        java.util.Deque<ActivityInstance> queue = new java.util.ArrayDeque<>(root == null ? List.of()
+                : List.of(root.getChildActivityInstances()));
+        ProjectPhase live = null;
+        while (!queue.isEmpty() && live == null) {
+            ActivityInstance child = queue.poll();
+            live = PHASE_OF_ACTIVITY.get(child.getActivityId());
+            queue.addAll(List.of(child.getChildActivityInstances()));
+        }
+        assertThat(phase).as("phase from history against the live activity instances").isEqualTo(live);
+        assertThat(queries.currentPhases(List.of(project.getId(), "no-such-instance")))
+                .as("the same phase in a query for several instances").isEqualTo(phase == null ? Map.of()
+                        : Map.of(project.getId(), phase));
+        return phase;
     }
+
+    /** The phase of each activity outside the phase subprocesses' insides, as a project leader reads the phases. */
+    private static final Map<String, ProjectPhase> PHASE_OF_ACTIVITY = Map.ofEntries(
+            Map.entry(SUBPROCESS_POLITICAL_DECISION, ProjectPhase.POLITICAL_DECISION),
+            Map.entry(TIMER_PRE_PROJECT_START, ProjectPhase.POLITICAL_DECISION),
+            Map.entry(SUBPROCESS_EARLY_START, ProjectPhase.EARLY_START),
+            Map.entry(SUBPROCESS_PRE_PROJECT, ProjectPhase.PRE_PROJECT),
+            Map.entry(SUBPROCESS_SERVICE_AGREEMENT, ProjectPhase.SERVICE_AGREEMENT),
+            Map.entry(TIMER_MAIN_PROJECT_START, ProjectPhase.SERVICE_AGREEMENT),
+            Map.entry(SUBPROCESS_MAIN_PROJECT, ProjectPhase.MAIN_PROJECT),
+            Map.entry(SUBPROCESS_GO_LIVE, ProjectPhase.GO_LIVE),
+            Map.entry(TASK_DECIDE_AFTER_NO_GO, ProjectPhase.GO_LIVE),
+            Map.entry(SUBPROCESS_STABILIZATION, ProjectPhase.STABILIZATION));
 
     private void complete(ProcessInstance project, String taskKey, LocalDate expectedDue, Object... keysAndValues) {
         Map<String, Object> variables = new HashMap<>();
