@@ -9,6 +9,7 @@ import java.util.Map;
 import no.innforing.municipality.Municipality;
 import no.innforing.municipality.MunicipalityService;
 import no.innforing.notification.OverdueNotices;
+import no.innforing.notification.ScheduleChangeNotices;
 import no.innforing.wave.Wave;
 import no.innforing.wave.WaveService;
 import org.assertj.core.api.Condition;
@@ -74,8 +75,8 @@ public abstract class IntegrationTest {
     /**
      * Process coverage is collected for every test class (the extension needs an active run whenever a process
      * executes), but the threshold applies only to the class that sets {@link #enforceProcessCoverage()}: the
-     * implementation process tests must cover at least 95 % of {@code municipal-implementation}. The delivery and
-     * measurement processes are left out; they have tests of their own.
+     * implementation process tests must cover at least 95 % of {@code municipal-implementation}. The delivery,
+     * measurement, overdue-sweep and schedule-change-notice processes are left out; they have tests of their own.
      */
     @TestConfiguration
     static class Coverage {
@@ -87,7 +88,8 @@ public abstract class IntegrationTest {
                     ratio -> !coverageEnforced || ratio >= MINIMUM_PROCESS_COVERAGE,
                     "at least %s of the implementation process", MINIMUM_PROCESS_COVERAGE);
             return new ProcessEngineCoverageProperties(false, true,
-                    List.of("notification-delivery", "benefit-measurement", OverdueNotices.SWEEP_PROCESS_KEY), List.of(threshold), Map.of(), List.of(),
+                    List.of("notification-delivery", "benefit-measurement", OverdueNotices.SWEEP_PROCESS_KEY,
+                            ScheduleChangeNotices.PROCESS_KEY), List.of(threshold), Map.of(), List.of(),
                     defaults.getReportDirectory());
         }
     }

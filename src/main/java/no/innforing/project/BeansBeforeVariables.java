@@ -49,7 +49,7 @@ class BeansBeforeVariables extends AbstractProcessEnginePlugin implements Applic
 
     /** The services the BPMN files call methods on: {@code ${schedule.…(execution)}} and so on. */
     static final Set<String> EXPRESSION_BEANS = Set.of("schedule", "projectLeaders", "notifications", "reminders",
-            "benefitFollowUp", "riskReview", "overdueNotices");
+            "benefitFollowUp", "riskReview", "overdueNotices", "scheduleChangeNotices");
 
     private static final List<Class<?>> DELEGATE_TYPES = List.of(JavaDelegate.class, TaskListener.class,
             ExecutionListener.class);

@@ -395,15 +395,19 @@ public class ProjectService {
         return projects.findByWaveCodeAndStateIn(waveCode, ProjectState.OPEN);
     }
 
-    /** Records that the project's wave moved, and tells its members; the caller reschedules the process. */
-    public void recordWaveMoved(ImplementationProject project, ProjectSchedule before, String reason) {
+    /**
+     * Records in the project's history that its wave moved, and returns what changed for it (the caller tells the
+     * members, {@link WaveMembersRescheduled}, and reschedules the process).
+     */
+    public ProjectScheduleChanged recordWaveMoved(ImplementationProject project, ProjectSchedule before,
+            String reason) {
         ProjectSchedule after = project.schedule();
         audit(project, "WAVE_MOVED", "Bølge " + project.getWave().getCode() + " flyttet: produksjonssetting "
                 + date(before.goLive()) + " → " + date(after.goLive()) + ": " + reason);
-        events.publishEvent(new ProjectScheduleChanged(project.getId(), project.getMunicipality().getNumber(),
+        return new ProjectScheduleChanged(project.getId(), project.getMunicipality().getNumber(),
                 "Bølge " + project.getWave().getCode() + " er flyttet: ny produksjonssetting "
                         + date(after.goLive()), reason, before, after,
-                "wave:" + project.getWave().getCode() + ":" + after.goLive() + ":" + ProjectSchedule.now()));
+                "wave:" + project.getWave().getCode() + ":" + after.goLive() + ":" + ProjectSchedule.now());
     }
 
     /** The waves a project may move to: later go-live, and a signing deadline still ahead where that matters. */

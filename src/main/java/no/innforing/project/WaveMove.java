@@ -3,6 +3,8 @@ package no.innforing.project;
 import static no.innforing.shared.Norwegian.date;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import no.innforing.shared.CurrentUser;
 import no.innforing.shared.DomainException;
@@ -13,6 +15,7 @@ import no.innforing.wave.WaveService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -35,9 +38,12 @@ public class WaveMove {
     private final MovePlanner planner;
     private final TransactionTemplate trial;
     private final CommandExecutor engineCommand;
+    private final ApplicationEventPublisher events;
 
     WaveMove(WaveService waves, ProjectService projects, ProjectRescheduler rescheduler, CurrentUser currentUser,
-            MovePlanner planner, PlatformTransactionManager transactions, ProcessEngine engine) {
+            MovePlanner planner, PlatformTransactionManager transactions, ProcessEngine engine,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.engineCommand = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
                 .getCommandExecutorTxRequired();
         this.waves = waves;
@@ -103,16 +109,20 @@ public class WaveMove {
         // One engine command around every member's rescheduling (the engine calls inside join it): the engine reads
         // each member's executions, variables and process definition once instead of once per timer and task, and
         // writes everything in one flush, batched. It flushes when it ends, so the snapshot after sees the move.
+        List<ProjectScheduleChanged> changes = new ArrayList<>();
         engineCommand.execute(commandContext -> {
             for (MovePlanner.Step step : planned.steps()) {
                 ImplementationProject member = step.project();
                 member.recordFacts(step.facts().preProjectStarted(), step.facts().mainProjectStarted(),
                         step.facts().wentLive());
-                projects.recordWaveMoved(member, step.before(), why);
+                changes.add(projects.recordWaveMoved(member, step.before(), why));
                 rescheduler.reschedule(member);
             }
             return null;
         });
+        if (!changes.isEmpty()) {
+            events.publishEvent(new WaveMembersRescheduled(code, changes));
+        }
         return new Moved(change, MovePlanner.withConsequences(planned.plan(), before,
                 planner.snapshot(planned.steps())));
     }

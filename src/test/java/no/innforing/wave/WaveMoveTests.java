@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import no.innforing.TestSmtpServer;
 import no.innforing.notification.NotificationDelivery;
+import no.innforing.notification.ScheduleChangeNotices;
 import no.innforing.project.ImplementationProject;
 import no.innforing.project.ProjectPhase;
 import no.innforing.project.ProjectProcess;
@@ -66,8 +67,29 @@ class WaveMoveTests extends MoveApiTest {
         assertThat(http.withBasicAuth("admin", ADMIN_PASSWORD).getForObject("/api/waves/KI3/changes", List.class))
                 .hasSize(1);
 
+        // the members' e-mails are queued by a job of their own just after the move, one per member, once
+        assertThat(scheduleChangeNotices()).as("queued inside the move").isZero();
+        var notices = processEngine.getManagementService().createJobQuery()
+                .processDefinitionKey(ScheduleChangeNotices.PROCESS_KEY).singleResult();
+        processEngine.getManagementService().executeJob(notices.getId());
+        assertThat(scheduleChangeNotices()).isEqualTo(2);
         deliverAll();
         assertThat(subjects()).contains("Bølge KI3 er flyttet: ny produksjonssetting 29.09.2028");
+        assertThat(TestSmtpServer.get().getReceivedMessages()).filteredOn(message -> subject(message).startsWith(
+                "Bølge KI3 er flyttet")).flatExtracting(message -> List.of(message.getAllRecipients()))
+                .extracting(Object::toString).contains("prosjektleder@k1505.example", "prosjektleder@k1576.example");
+    }
+
+    private Integer scheduleChangeNotices() {
+        return jdbc.queryForObject("select count(*) from notification where type = 'SCHEDULE_CHANGED'", Integer.class);
+    }
+
+    private static String subject(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

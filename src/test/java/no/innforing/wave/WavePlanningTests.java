@@ -210,6 +210,8 @@ class WavePlanningTests extends MoveApiTest {
         assertThat(waves.require("KI3").getGoLiveDate()).isEqualTo(KI3_GO_LIVE);
         assertThat(projects.history(projects.currentProject("1505")).stream().map(a -> a.getAction()))
                 .doesNotContain("WAVE_MOVED");
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("schedule-change-notices").count())
+                .as("no e-mail about a move that was only previewed").isZero();
         Map<String, Object> aurePlan = member(preview.getBody(), "1576");
         assertThat(aurePlan.get("tasks").toString()).contains("Signer tjenesteavtale eller fratre")
                 .contains("2027-02-28T23:59").contains("2027-08-29T23:59");
@@ -219,6 +221,9 @@ class WavePlanningTests extends MoveApiTest {
         ResponseEntity<Map> moved = put("/api/waves/KI3", body);
 
         assertThat(moved.getBody().get("move")).isEqualTo(preview.getBody());
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("schedule-change-notices")
+                .processInstanceBusinessKey("KI3").count()).as("the move's e-mails, queued by a job of their own")
+                .isOne();
         // and what the move reported is what the engine has now
         Task signing = taskService.createTaskQuery().processInstanceId(aure.getProcessInstanceId()).singleResult();
         assertThat(signing.getDueDate()).isEqualTo(endOf(LocalDate.of(2027, 8, 29)));
