@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 public class ProjectQueries {
 
     /** Activities outside the phase subprocesses that still belong to a phase (waiting for the next one). */
-    private static final Map<String, ProjectPhase> PHASE_OF_ACTIVITY = Map.ofEntries(
+    static final Map<String, ProjectPhase> PHASE_OF_ACTIVITY = Map.ofEntries(
             Map.entry(SUBPROCESS_POLITICAL_DECISION, ProjectPhase.POLITICAL_DECISION),
             Map.entry(TIMER_PRE_PROJECT_START, ProjectPhase.POLITICAL_DECISION),
             Map.entry(SUBPROCESS_EARLY_START, ProjectPhase.EARLY_START),

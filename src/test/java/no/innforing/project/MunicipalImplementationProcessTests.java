@@ -578,7 +578,7 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
         ProjectPhase live = null;
         while (!queue.isEmpty() && live == null) {
             ActivityInstance child = queue.poll();
-            live = PHASE_OF_ACTIVITY.get(child.getActivityId());
+            live = ProjectQueries.PHASE_OF_ACTIVITY.get(child.getActivityId());
             queue.addAll(List.of(child.getChildActivityInstances()));
         }
         assertThat(phase).as("phase from history against the live activity instances").isEqualTo(live);
@@ -587,19 +587,6 @@ class MunicipalImplementationProcessTests extends IntegrationTest {
                         : Map.of(project.getId(), phase));
         return phase;
     }
-
-    /** The phase of each activity outside the phase subprocesses' insides, as a project leader reads the phases. */
-    private static final Map<String, ProjectPhase> PHASE_OF_ACTIVITY = Map.ofEntries(
-            Map.entry(SUBPROCESS_POLITICAL_DECISION, ProjectPhase.POLITICAL_DECISION),
-            Map.entry(TIMER_PRE_PROJECT_START, ProjectPhase.POLITICAL_DECISION),
-            Map.entry(SUBPROCESS_EARLY_START, ProjectPhase.EARLY_START),
-            Map.entry(SUBPROCESS_PRE_PROJECT, ProjectPhase.PRE_PROJECT),
-            Map.entry(SUBPROCESS_SERVICE_AGREEMENT, ProjectPhase.SERVICE_AGREEMENT),
-            Map.entry(TIMER_MAIN_PROJECT_START, ProjectPhase.SERVICE_AGREEMENT),
-            Map.entry(SUBPROCESS_MAIN_PROJECT, ProjectPhase.MAIN_PROJECT),
-            Map.entry(SUBPROCESS_GO_LIVE, ProjectPhase.GO_LIVE),
-            Map.entry(TASK_DECIDE_AFTER_NO_GO, ProjectPhase.GO_LIVE),
-            Map.entry(SUBPROCESS_STABILIZATION, ProjectPhase.STABILIZATION));
 
     private void complete(ProcessInstance project, String taskKey, LocalDate expectedDue, Object... keysAndValues) {
         Map<String, Object> variables = new HashMap<>();
