@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The few columns of the engine's open tasks and jobs that tell what every project is doing, for the regional
- * overview, and of its open activity instances, for the phase of many projects at once (a wave move). The same rows, in the same order (by id), as the engine's task and job queries
+ * overview, and of its open activity instances, for the phase of many projects at once (a wave move). The same rows,
+ * in the same order (by id), as the engine's task and job queries
  * ({@code taskService.createTaskQuery().processDefinitionKey(key)}, {@code managementService.createJobQuery()
  * .processInstanceIds(ids)}), but read with plain SQL: the engine's queries map every row to an entity of some thirty
  * fields, and at 356 municipalities (about 350 open tasks and 700 jobs, four per instance the service-agreement
