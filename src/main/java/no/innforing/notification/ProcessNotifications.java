@@ -126,7 +126,10 @@ public class ProcessNotifications {
                 properties.baseUrl() + "/api/projects/" + withdrawn.municipalityNumber());
     }
 
-    /** The members are told what changed when their wave or their project moves. */
+    /**
+     * A project's members are told what changed when their project moves to another wave or gets an extension; when
+     * a whole wave moves, {@link ScheduleChangeNotices}' job calls this for each member after the move.
+     */
     @EventListener
     void onScheduleChanged(ProjectScheduleChanged changed) {
         ImplementationProject project = projects.currentProject(changed.municipalityNumber());

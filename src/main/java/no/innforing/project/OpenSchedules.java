@@ -64,7 +64,8 @@ class OpenSchedules {
     }
 
     private ProjectSchedule query(String municipalityNumber) {
-        List<ProjectSchedule> found = jdbc.query(SQL, Map.of("number", municipalityNumber, "open", ProjectState.OPEN_NAMES),
+        List<ProjectSchedule> found = jdbc.query(SQL,
+                Map.of("number", municipalityNumber, "open", ProjectState.OPEN_NAMES),
                 (row, i) -> ImplementationProject.schedule(row.getObject(1, LocalDate.class),
                         row.getObject(2, LocalDate.class), row.getObject(3, LocalDate.class),
                         row.getObject(4, LocalDate.class), row.getObject(5, LocalDate.class)));
