@@ -16,6 +16,7 @@ import no.innforing.notification.NotificationType;
 import no.innforing.project.ImplementationProject;
 import no.innforing.project.ProjectProcess;
 import no.innforing.project.ProjectSchedule;
+import no.innforing.project.OpenSchedules;
 import no.innforing.project.ProjectService;
 import no.innforing.security.MunicipalityAccess;
 import no.innforing.shared.DomainException;
@@ -55,14 +56,16 @@ public class BenefitFollowUp {
     private static final Logger LOG = LoggerFactory.getLogger(BenefitFollowUp.class);
 
     private final ProjectService projects;
+    private final OpenSchedules openProjects;
     private final BenefitService benefits;
     private final RuntimeService runtimeService;
     private final NotificationService notifications;
     private final NotificationProperties properties;
 
-    BenefitFollowUp(ProjectService projects, BenefitService benefits, RuntimeService runtimeService,
-            NotificationService notifications, NotificationProperties properties) {
+    BenefitFollowUp(ProjectService projects, OpenSchedules openProjects, BenefitService benefits,
+            RuntimeService runtimeService, NotificationService notifications, NotificationProperties properties) {
         this.projects = projects;
+        this.openProjects = openProjects;
         this.benefits = benefits;
         this.runtimeService = runtimeService;
         this.notifications = notifications;
@@ -116,7 +119,8 @@ public class BenefitFollowUp {
      * {@code ServiceTask_SaveBenefitPlan} right after {@code Task_BenefitPlan}.
      */
     public void recordPlan(DelegateExecution execution) {
-        benefits.savePlan(execution.getProcessBusinessKey(), new BenefitService.PlanAnswers(
+        long project = openProjects.projectIdOf(execution.getProcessBusinessKey());
+        benefits.savePlan(project, new BenefitService.PlanAnswers(
                 text(execution, "benefitExpected"), text(execution, "benefitServiceAreas"),
                 text(execution, "benefitAmbition"), text(execution, "benefitResponsibility"),
                 text(execution, "benefitReplanning")));

@@ -103,7 +103,14 @@ public class BenefitService {
     }
 
     public BenefitPlan savePlan(String municipalityNumber, PlanAnswers answers) {
-        ImplementationProject project = changeableProject(municipalityNumber);
+        return savePlan(changeableProject(municipalityNumber).getId(), answers);
+    }
+
+    /**
+     * The process's step <em>Lagre gevinstplan</em>: the answers of the benefit-plan task become the plan of the open
+     * project with this id ({@link BenefitFollowUp#recordPlan}; the project is open while its process runs).
+     */
+    BenefitPlan savePlan(long projectId, PlanAnswers answers) {
         if (answers == null || Arrays.asList(answers.expectedBenefits(), answers.serviceCategories(),
                 answers.ambition(), answers.followUpResponsibility(), answers.replanning()).stream()
                 .allMatch(BenefitService::blank)) {
@@ -114,7 +121,7 @@ public class BenefitService {
         checkLength("ambition", answers.ambition(), 4000);
         checkLength("followUpResponsibility", answers.followUpResponsibility(), 4000);
         checkLength("replanning", answers.replanning(), 4000);
-        BenefitPlan plan = plans.findByProjectId(project.getId()).orElseGet(() -> new BenefitPlan(project.getId()));
+        BenefitPlan plan = plans.findByProjectId(projectId).orElseGet(() -> new BenefitPlan(projectId));
         plan.answer(trim(answers.expectedBenefits()), trim(answers.serviceCategories()), trim(answers.ambition()),
                 trim(answers.followUpResponsibility()), trim(answers.replanning()), ProjectSchedule.now(),
                 currentUser.id());

@@ -5,12 +5,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 interface BenefitPlanRepository extends JpaRepository<BenefitPlan, Long> {
-    Optional<BenefitPlan> findByProjectId(Long projectId);
+    /** A query string, not a derived query: Hibernate keeps its translation (a derived query's criteria it translates
+     * again on every call, and the process saves a plan inside the project leader's completion). */
+    @Query("select p from BenefitPlan p where p.projectId = :projectId")
+    Optional<BenefitPlan> findByProjectId(@Param("projectId") Long projectId);
 }
 
 interface BenefitGoalRepository extends JpaRepository<BenefitGoal, Long> {
@@ -27,17 +29,6 @@ interface MeasurementRepository extends JpaRepository<Measurement, Long> {
 
 interface RiskRepository extends JpaRepository<Risk, Long> {
     List<Risk> findByProjectIdOrderByIdAsc(Long projectId);
-
-    /**
-     * Stamps every risk of the project that is not closed as reviewed, in one statement (the version goes up as with
-     * any change, so a form holding the old version is refused). Pending changes are written first; the persistence
-     * context is not cleared (the transaction's other entities stay managed), so a risk already loaded in the same
-     * transaction would be refused by its version if saved afterwards, never written over silently.
-     */
-    @Modifying(flushAutomatically = true)
-    @Query("update Risk r set r.reviewedAt = :at, r.reviewedBy = :by, r.version = r.version + 1 "
-            + "where r.projectId = :projectId and r.status <> no.innforing.benefit.RiskStatus.CLOSED")
-    int markReviewed(@Param("projectId") Long projectId, @Param("at") java.time.Instant at, @Param("by") String by);
 
     List<Risk> findByStatus(RiskStatus status);
 }

@@ -21,14 +21,15 @@ import org.springframework.stereotype.Component;
  * ({@link ProjectService#openProjectOf}: Hibernate flushes pending changes before the query, and a project changed
  * in this transaction is the one remembered), so a schedule changed earlier in the same transaction is never missed:
  * every change of a project goes through its entity (there is no bulk update of projects and no clearing of the
- * persistence context).
+ * persistence context). The same statement gives the open project's id, which the process's own steps use to change
+ * what belongs to the project (the risk review stamps its risks) without loading it.
  */
 @Component
-class OpenSchedules {
+public class OpenSchedules {
 
     private static final Object KEY = OpenSchedules.class;
 
-    private static final String SQL = "select w.go_live_date, p.service_agreement_extended_to, "
+    private static final String SQL = "select p.id, w.go_live_date, p.service_agreement_extended_to, "
             + "p.pre_project_started_on, p.main_project_started_on, p.went_live_on "
             + "from implementation_project p join wave w on w.code = p.wave_code "
             + "where p.municipality_number = :number and p.state in (:open)";
@@ -46,16 +47,23 @@ class OpenSchedules {
 
     /** The open project's schedule; an exception when the municipality has no open project. */
     ProjectSchedule of(String municipalityNumber) {
-        Map<String, ProjectSchedule> read = TransactionMemory.current(KEY, HashMap::new);
+        OpenRow row = remembered(municipalityNumber);
+        return row == null ? projects.openProjectOf(municipalityNumber).schedule() : row.schedule();
+    }
+
+    /** The open project's id, by the same rule; an exception when the municipality has no open project. */
+    public long projectIdOf(String municipalityNumber) {
+        OpenRow row = remembered(municipalityNumber);
+        return row == null ? projects.openProjectOf(municipalityNumber).getId() : row.id();
+    }
+
+    /** The row read with plain SQL in this transaction, or {@code null} when the entity is to be read instead. */
+    private OpenRow remembered(String municipalityNumber) {
+        Map<String, OpenRow> read = TransactionMemory.current(KEY, HashMap::new);
         if (read == null || managesEntities()) {
-            return projects.openProjectOf(municipalityNumber).schedule();
+            return null;
         }
-        ProjectSchedule schedule = read.get(municipalityNumber);
-        if (schedule == null) {
-            schedule = query(municipalityNumber);
-            read.put(municipalityNumber, schedule);
-        }
-        return schedule;
+        return read.computeIfAbsent(municipalityNumber, this::query);
     }
 
     private boolean managesEntities() {
@@ -63,15 +71,19 @@ class OpenSchedules {
                 .getNumberOfManagedEntities() > 0;
     }
 
-    private ProjectSchedule query(String municipalityNumber) {
-        List<ProjectSchedule> found = jdbc.query(SQL,
+    private OpenRow query(String municipalityNumber) {
+        List<OpenRow> found = jdbc.query(SQL,
                 Map.of("number", municipalityNumber, "open", ProjectState.OPEN_NAMES),
-                (row, i) -> ImplementationProject.schedule(row.getObject(1, LocalDate.class),
+                (row, i) -> new OpenRow(row.getLong(1), ImplementationProject.schedule(
                         row.getObject(2, LocalDate.class), row.getObject(3, LocalDate.class),
-                        row.getObject(4, LocalDate.class), row.getObject(5, LocalDate.class)));
+                        row.getObject(4, LocalDate.class), row.getObject(5, LocalDate.class),
+                        row.getObject(6, LocalDate.class))));
         if (found.isEmpty()) {
             throw ProjectService.noOpenProject(municipalityNumber);
         }
         return found.get(0);
+    }
+
+    private record OpenRow(long id, ProjectSchedule schedule) {
     }
 }

@@ -85,6 +85,17 @@ class PlatformOverheadBenchmark extends IntegrationTest {
     static final AtomicLong PLATFORM_STATEMENTS = new AtomicLong();
     static final AtomicLong BARE_STATEMENTS = new AtomicLong();
 
+    /**
+     * {@code -Dbenchmark.sql-summary=true}: the completions' statements grouped by side and text, with their count and
+     * time in the JDBC driver (nanoseconds, measured around each execution).
+     */
+    static final boolean SQL_SUMMARY_ON = Boolean.getBoolean("benchmark.sql-summary");
+    static final Map<String, long[]> SQL_SUMMARY = new java.util.concurrent.ConcurrentHashMap<>();
+    static final AtomicLong[] SQL_NANOS = {new AtomicLong(), new AtomicLong()};
+    static final ThreadLocal<Long> QUERY_START = ThreadLocal.withInitial(() -> 0L);
+    static final ThreadLocal<Long> METHOD_START = ThreadLocal.withInitial(() -> 0L);
+    static volatile Operation summarising;
+
     @TestConfiguration
     static class CountStatements {
         @Bean
@@ -134,6 +145,9 @@ class PlatformOverheadBenchmark extends IntegrationTest {
     /** Main-thread CPU per completion of each user task (task definition key): where the completions' median sits. */
     private final Map<String, List<Double>> platformCpuPerTask = new java.util.TreeMap<>();
     private final Map<String, List<Double>> bareCpuPerTask = new java.util.TreeMap<>();
+    /** The same in wall time: which tasks lie on either side of the completions' median. */
+    private final Map<String, List<Double>> platformMillisPerTask = new java.util.TreeMap<>();
+    private final Map<String, List<Double>> bareMillisPerTask = new java.util.TreeMap<>();
 
     @Test
     void platformAgainstTheBareEngine() throws Exception {
@@ -168,6 +182,18 @@ class PlatformOverheadBenchmark extends IntegrationTest {
         platformCpuPerTask.forEach((key, cpu) -> System.out.printf(
                 "CPU completing %-36s platform %.2f ms bare %.2f ms (median main-thread CPU)%n",
                 key, median(cpu), median(bareCpuPerTask.get(key))));
+        platformMillisPerTask.forEach((key, millis) -> System.out.printf(
+                "Wall completing %-35s platform %.2f ms bare %.2f ms (median)%n",
+                key, median(millis), median(bareMillisPerTask.get(key))));
+        if (SQL_SUMMARY_ON) {
+            int completions = platformMillis.get(Operation.TASK_COMPLETION).size();
+            System.out.printf("SQL in completions: platform %.2f ms, bare %.2f ms per completion (driver time)%n",
+                    SQL_NANOS[0].get() / 1e6 / completions, SQL_NANOS[1].get() / 1e6 / completions);
+            SQL_SUMMARY.entrySet().stream().sorted((a, b) -> a.getKey().substring(2).compareTo(b.getKey().substring(2)))
+                    .forEach(e -> System.out.printf("SQL %6.2f per completion %8.1f us each %7.3f ms per completion  %s%n",
+                            e.getValue()[0] / (double) completions, e.getValue()[1] / 1e3 / e.getValue()[0],
+                            e.getValue()[1] / 1e6 / completions, e.getKey()));
+        }
         StringBuilder rows = new StringBuilder();
         for (Operation operation : Operation.values()) {
             double platform = median(platformMillis.get(operation));
@@ -220,6 +246,9 @@ class PlatformOverheadBenchmark extends IntegrationTest {
                 List<Double> cpu = (platform ? platformCpu : bareCpu).get(Operation.TASK_COMPLETION);
                 (platform ? platformCpuPerTask : bareCpuPerTask)
                         .computeIfAbsent(task.getTaskDefinitionKey(), key -> new ArrayList<>()).add(cpu.get(cpu.size() - 1));
+                List<Double> wall = (platform ? platformMillis : bareMillis).get(Operation.TASK_COMPLETION);
+                (platform ? platformMillisPerTask : bareMillisPerTask)
+                        .computeIfAbsent(task.getTaskDefinitionKey(), key -> new ArrayList<>()).add(wall.get(wall.size() - 1));
                 continue;
             }
             Job message = engine.getManagementService().createJobQuery().processInstanceId(instanceId).messages()
@@ -354,10 +383,12 @@ class PlatformOverheadBenchmark extends IntegrationTest {
             System.out.println("=== " + (platform ? "platform" : "bare") + " " + operation);
         }
         long statements = counter.get();
+        summarising = SQL_SUMMARY_ON ? operation : null;
         long cpuStart = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         long start = System.nanoTime();
         T result = work.get();
         double millis = (System.nanoTime() - start) / 1e6;
+        summarising = null;
         (platform ? platformCpu : bareCpu).computeIfAbsent(operation, o -> new ArrayList<>()).add(
                 (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart) / 1e6);
         (platform ? platformMillis : bareMillis).computeIfAbsent(operation, o -> new ArrayList<>()).add(millis);
@@ -465,19 +496,53 @@ class PlatformOverheadBenchmark extends IntegrationTest {
     }
 
     private static DataSource counting(DataSource source, AtomicLong counter) {
+        boolean platform = counter == PLATFORM_STATEMENTS;
         QueryExecutionListener count = new QueryExecutionListener() {
             @Override
             public void beforeQuery(net.ttddyy.dsproxy.ExecutionInfo execution, List<net.ttddyy.dsproxy.QueryInfo> queries) {
+                QUERY_START.set(System.nanoTime());
             }
 
             @Override
             public void afterQuery(net.ttddyy.dsproxy.ExecutionInfo execution, List<net.ttddyy.dsproxy.QueryInfo> queries) {
+                long nanos = System.nanoTime() - QUERY_START.get();
                 for (net.ttddyy.dsproxy.QueryInfo query : queries) {
                     counter.addAndGet(Math.max(1, query.getParametersList().size()));
+                }
+                if (summarising == Operation.TASK_COMPLETION) {
+                    SQL_NANOS[platform ? 0 : 1].addAndGet(nanos);
+                    String text = queries.get(0).getQuery().replaceAll("\\s+", " ");
+                    text = text.substring(0, Math.min(text.length(), 110));
+                    SQL_SUMMARY.computeIfAbsent((platform ? "P " : "B ") + text, t -> new long[2]);
+                    long[] sum = SQL_SUMMARY.get((platform ? "P " : "B ") + text);
+                    sum[0]++;
+                    sum[1] += nanos;
                 }
             }
         };
         ProxyDataSourceBuilder proxy = ProxyDataSourceBuilder.create(source).listener(count);
+        if (SQL_SUMMARY_ON) {
+            proxy.methodListener(new net.ttddyy.dsproxy.listener.MethodExecutionListener() {
+                @Override
+                public void beforeMethod(net.ttddyy.dsproxy.listener.MethodExecutionContext context) {
+                    METHOD_START.set(System.nanoTime());
+                }
+
+                @Override
+                public void afterMethod(net.ttddyy.dsproxy.listener.MethodExecutionContext context) {
+                    String method = context.getMethod().getName();
+                    if (summarising == Operation.TASK_COMPLETION && !method.startsWith("execute")
+                            && !method.startsWith("set") && !method.startsWith("get")) {
+                        long nanos = System.nanoTime() - METHOD_START.get();
+                        String key = (platform ? "P " : "B ") + "call " + context.getTarget().getClass().getSimpleName()
+                                + "." + method;
+                        long[] sum = SQL_SUMMARY.computeIfAbsent(key, t -> new long[2]);
+                        sum[0]++;
+                        sum[1] += nanos;
+                    }
+                }
+            });
+        }
         if (Boolean.getBoolean("benchmark.sql-log")) {
             proxy.name(counter == PLATFORM_STATEMENTS ? "platform" : "bare").logQueryToSysOut();
         }
