@@ -14,16 +14,19 @@ import no.innforing.notification.NotificationProperties;
 import no.innforing.notification.NotificationService;
 import no.innforing.notification.NotificationType;
 import no.innforing.project.ImplementationProject;
+import no.innforing.project.OpenSchedules;
 import no.innforing.project.ProjectProcess;
 import no.innforing.project.ProjectSchedule;
-import no.innforing.project.OpenSchedules;
 import no.innforing.project.ProjectService;
 import no.innforing.security.MunicipalityAccess;
+import no.innforing.shared.CurrentUser;
 import no.innforing.shared.DomainException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +55,8 @@ public class BenefitFollowUp {
     public static final String SERVICE_TASK_NOTIFY_RAG = "ServiceTask_NotifyRagMeasurementSkipped";
     public static final String END_FOLLOW_UP_COMPLETED = "EndEvent_FollowUpCompleted";
     public static final String VAR_QUARTER = "quarter";
+    /** Who completed the benefit-plan task, set by {@link #checkPlan} for the step that saves the plan. */
+    public static final String VAR_PLAN_ANSWERED_BY = "benefitPlanAnsweredBy";
 
     private static final Logger LOG = LoggerFactory.getLogger(BenefitFollowUp.class);
 
@@ -61,15 +66,18 @@ public class BenefitFollowUp {
     private final RuntimeService runtimeService;
     private final NotificationService notifications;
     private final NotificationProperties properties;
+    private final CurrentUser currentUser;
 
     BenefitFollowUp(ProjectService projects, OpenSchedules openProjects, BenefitService benefits,
-            RuntimeService runtimeService, NotificationService notifications, NotificationProperties properties) {
+            RuntimeService runtimeService, NotificationService notifications, NotificationProperties properties,
+            CurrentUser currentUser) {
         this.projects = projects;
         this.openProjects = openProjects;
         this.benefits = benefits;
         this.runtimeService = runtimeService;
         this.notifications = notifications;
         this.properties = properties;
+        this.currentUser = currentUser;
     }
 
     /**
@@ -113,21 +121,35 @@ public class BenefitFollowUp {
     }
 
     /**
+     * The benefit-plan task's complete listener ({@code Task_BenefitPlan}): refuses a plan the platform would not
+     * store (no answer, an answer too long), so the project leader reads why at once and the task stays open, and
+     * notes who completed it for the step that saves the plan.
+     */
+    public void checkPlan(DelegateTask task) {
+        BenefitService.checkPlan(answers(task));
+        task.setVariable(VAR_PLAN_ANSWERED_BY, currentUser.id());
+    }
+
+    /**
      * Stores the answers of the pre-project's benefit-plan form ({@code form-benefit-plan}: benefitExpected,
      * benefitServiceAreas, benefitAmbition, benefitResponsibility, benefitReplanning) as the project's benefit plan,
      * so that the plan made in Tasklist shows on the benefit pages and in the API. Called by
-     * {@code ServiceTask_SaveBenefitPlan} right after {@code Task_BenefitPlan}.
+     * {@code ServiceTask_SaveBenefitPlan} after {@code Task_BenefitPlan}, as a job of its own (the project leader's
+     * completion does not wait for it; it is retried and ends as an incident in Cockpit if it keeps failing).
      */
     public void recordPlan(DelegateExecution execution) {
         long project = openProjects.projectIdOf(execution.getProcessBusinessKey());
-        benefits.savePlan(project, new BenefitService.PlanAnswers(
-                text(execution, "benefitExpected"), text(execution, "benefitServiceAreas"),
-                text(execution, "benefitAmbition"), text(execution, "benefitResponsibility"),
-                text(execution, "benefitReplanning")));
+        Object answeredBy = execution.getVariable(VAR_PLAN_ANSWERED_BY);
+        benefits.savePlan(project, answers(execution), answeredBy == null ? CurrentUser.SYSTEM : answeredBy.toString());
     }
 
-    private static String text(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
+    private static BenefitService.PlanAnswers answers(VariableScope scope) {
+        return new BenefitService.PlanAnswers(text(scope, "benefitExpected"), text(scope, "benefitServiceAreas"),
+                text(scope, "benefitAmbition"), text(scope, "benefitResponsibility"), text(scope, "benefitReplanning"));
+    }
+
+    private static String text(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
         return value == null ? null : value.toString();
     }
 

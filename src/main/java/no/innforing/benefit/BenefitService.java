@@ -103,28 +103,19 @@ public class BenefitService {
     }
 
     public BenefitPlan savePlan(String municipalityNumber, PlanAnswers answers) {
-        return savePlan(changeableProject(municipalityNumber).getId(), answers);
+        return savePlan(changeableProject(municipalityNumber).getId(), answers, currentUser.id());
     }
 
     /**
      * The process's step <em>Lagre gevinstplan</em>: the answers of the benefit-plan task become the plan of the open
-     * project with this id ({@link BenefitFollowUp#recordPlan}; the project is open while its process runs).
+     * project with this id ({@link BenefitFollowUp#recordPlan}; the project is open while its process runs), answered
+     * by the user who completed the task.
      */
-    BenefitPlan savePlan(long projectId, PlanAnswers answers) {
-        if (answers == null || Arrays.asList(answers.expectedBenefits(), answers.serviceCategories(),
-                answers.ambition(), answers.followUpResponsibility(), answers.replanning()).stream()
-                .allMatch(BenefitService::blank)) {
-            throw DomainException.invalid("Gevinstplanen er tom: svar på minst ett av de fem spørsmålene.");
-        }
-        checkLength("expectedBenefits", answers.expectedBenefits(), 4000);
-        checkLength("serviceCategories", answers.serviceCategories(), 4000);
-        checkLength("ambition", answers.ambition(), 4000);
-        checkLength("followUpResponsibility", answers.followUpResponsibility(), 4000);
-        checkLength("replanning", answers.replanning(), 4000);
+    BenefitPlan savePlan(long projectId, PlanAnswers answers, String answeredBy) {
+        checkPlan(answers);
         BenefitPlan plan = plans.findByProjectId(projectId).orElseGet(() -> new BenefitPlan(projectId));
         plan.answer(trim(answers.expectedBenefits()), trim(answers.serviceCategories()), trim(answers.ambition()),
-                trim(answers.followUpResponsibility()), trim(answers.replanning()), ProjectSchedule.now(),
-                currentUser.id());
+                trim(answers.followUpResponsibility()), trim(answers.replanning()), ProjectSchedule.now(), answeredBy);
         return plans.save(plan);
     }
 
@@ -388,6 +379,24 @@ public class BenefitService {
     private static DomainException closed(ImplementationProject project) {
         return DomainException.conflict("Prosjektet til " + project.getMunicipality().getName() + " er avsluttet (status «"
                 + project.getState().displayName() + "»); gevinster og risikoer kan ikke lenger endres.");
+    }
+
+    /**
+     * Refuses a plan with no answer or an answer longer than its column: the plan's own rule, checked when it is saved
+     * and already when the benefit-plan task is completed ({@link BenefitFollowUp#checkPlan}), so that the project
+     * leader reads the refusal instead of the step that saves the plan failing later.
+     */
+    static void checkPlan(PlanAnswers answers) {
+        if (answers == null || Arrays.asList(answers.expectedBenefits(), answers.serviceCategories(),
+                answers.ambition(), answers.followUpResponsibility(), answers.replanning()).stream()
+                .allMatch(BenefitService::blank)) {
+            throw DomainException.invalid("Gevinstplanen er tom: svar på minst ett av de fem spørsmålene.");
+        }
+        checkLength("expectedBenefits", answers.expectedBenefits(), 4000);
+        checkLength("serviceCategories", answers.serviceCategories(), 4000);
+        checkLength("ambition", answers.ambition(), 4000);
+        checkLength("followUpResponsibility", answers.followUpResponsibility(), 4000);
+        checkLength("replanning", answers.replanning(), 4000);
     }
 
     /** A number as a Norwegian reads it: 1,3 and 2300. */

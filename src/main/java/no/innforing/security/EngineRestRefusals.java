@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import no.innforing.shared.DomainException;
 import no.innforing.shared.Refusals;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -24,8 +25,10 @@ import org.springframework.stereotype.Component;
  * caller's: Camunda's own mapper answers these with 500. Here the loser of a race (the same task completed twice,
  * a withdrawal racing a completion) gets 409 with a Norwegian "someone else got there first" detail, another
  * municipality's task or instance answers 404 exactly as a missing one does (no existence oracle), and a refused
- * Java-serialized variable 400. Everything else goes to Camunda's mapper unchanged. The body is problem+json with
- * Camunda's {@code type}/{@code message} fields too, so Tasklist shows the Norwegian message.
+ * Java-serialized variable 400, and a refusal of the platform inside the engine's command (a {@link DomainException}
+ * from a listener or delegate) its own status and Norwegian message. Everything else goes to Camunda's mapper
+ * unchanged. The body is problem+json with Camunda's {@code type}/{@code message} fields too, so Tasklist shows the
+ * Norwegian message.
  */
 @Component
 class EngineRestRefusals implements ResourceConfigCustomizer {
@@ -76,6 +79,11 @@ class EngineRestRefusals implements ResourceConfigCustomizer {
         if (messages.contains("belongs to no authenticated tenant")) {
             return problem(404, "Fant ikke det du spurte etter, eller du har ikke tilgang til det.", e);
         }
+        DomainException refusal = cause(e, DomainException.class);
+        if (refusal != null) {
+            // the platform refused inside the engine's command (a listener or delegate): its status and its words
+            return problem(refusal.status().value(), refusal.getMessage(), e);
+        }
         if (messages.contains("Java serialization format is prohibited")) {
             return problem(400, "Variabler kan ikke sendes som serialiserte Java-objekter; bruk JSON eller enkle "
                     + "verdier.", e);
@@ -92,12 +100,16 @@ class EngineRestRefusals implements ResourceConfigCustomizer {
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        return cause(e, type) != null;
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
+                return type.cast(t);
             }
         }
-        return false;
+        return null;
     }
 
     private boolean completedMeanwhile(String taskId) {

@@ -29,6 +29,8 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 /**
  * The quarterly measurement after go-live ({@code bpmn/benefit-measurement.bpmn}) with the engine clock moved
@@ -225,14 +227,14 @@ class BenefitMeasurementTests extends IntegrationTest {
         });
     }
 
-    /** The pre-project's benefit-plan form, completed as Tasklist submits it (strings, the checklist as JSON). */
+    /**
+     * The pre-project's benefit-plan form, completed as Tasklist submits it (strings, the checklist as JSON) by the
+     * project leader: the answers are checked in the completion and saved by a job of their own just after it, with
+     * the project leader as the one who answered.
+     */
     @Test
     void thePlanFromTheTasklistFormBecomesTheBenefitPlan() {
-        ImplementationProject project = projects.register(new Registration("1505", "KI3", false,
-                ProjectPhase.PRE_PROJECT, null, null));
-        String instance = project.getProcessInstanceId();
-        managementService.executeJob(job(instance, ProjectProcess.SERVICE_TASK_NOTIFY_PHASE_STARTED_PRE_PROJECT).getId());
-        taskService.complete(task(instance).getId(), Map.of("implementationLeadName", "Kari Nordmann"));
+        String instance = benefitPlanTaskOf1505();
         Task benefitPlan = taskService.createTaskQuery().processInstanceId(instance)
                 .taskDefinitionKey(ProjectProcess.TASK_BENEFIT_PLAN).singleResult();
         Map<String, Object> form = new HashMap<>();
@@ -242,13 +244,61 @@ class BenefitMeasurementTests extends IntegrationTest {
         form.put("benefitResponsibility", "Kommunalsjef helse");
         form.put("benefitReplanning", "");
         form.put("benefitFocusAreas", SpinValues.jsonValue("[\"patient-safety\"]").create());
-        taskService.complete(benefitPlan.getId(), form);
+        processEngine.getIdentityService().setAuthentication("pl-1505", List.of("municipality-1505"), List.of("1505"));
+        try {
+            taskService.complete(benefitPlan.getId(), form);
+        } finally {
+            processEngine.getIdentityService().clearAuthentication();
+        }
+        assertThat(benefits.benefits("1505").plan()).as("not in the project leader's transaction").isEmpty();
+
+        managementService.executeJob(job(instance, ProjectProcess.SERVICE_TASK_SAVE_BENEFIT_PLAN).getId());
 
         BenefitPlan plan = benefits.benefits("1505").plan().orElseThrow();
         assertThat(plan.getExpectedBenefits()).isEqualTo("Færre pasientskader");
         assertThat(plan.getAmbition()).isEqualTo("−80 % innen tre år");
         assertThat(plan.getServiceCategories()).isEqualTo("Hjemmetjenesten og sykehjemmene");
         assertThat(plan.getFollowUpResponsibility()).isEqualTo("Kommunalsjef helse");
+        assertThat(plan.getUpdatedBy()).as("who answered").isEqualTo("pl-1505");
+    }
+
+    /** A plan the platform would not store is refused when the task is completed: the task stays open, no job. */
+    @Test
+    @SuppressWarnings("rawtypes")
+    void anEmptyOrOverlongPlanIsRefusedWhenTheTaskIsCompleted() {
+        String instance = benefitPlanTaskOf1505();
+        Task benefitPlan = taskService.createTaskQuery().processInstanceId(instance)
+                .taskDefinitionKey(ProjectProcess.TASK_BENEFIT_PLAN).singleResult();
+        Map<String, Object> empty = new HashMap<>();
+        empty.put("benefitExpected", " ");
+        empty.put("benefitAmbition", "");
+        assertThatThrownBy(() -> taskService.complete(benefitPlan.getId(), empty))
+                .hasMessageContaining("Gevinstplanen er tom: svar på minst ett av de fem spørsmålene.");
+        assertThatThrownBy(() -> taskService.complete(benefitPlan.getId(),
+                Map.of("benefitExpected", "x".repeat(4001))))
+                .hasMessageContaining("expectedBenefits").hasMessageContaining("4000");
+
+        // as Tasklist submits it: 400 with the refusal in Norwegian, not the engine's 500
+        ResponseEntity<Map> answer = http.withBasicAuth("admin", ADMIN_PASSWORD).postForEntity(
+                "/engine-rest/task/" + benefitPlan.getId() + "/complete",
+                Map.of("variables", Map.of("benefitExpected", Map.of("value", ""))), Map.class);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(answer.getBody().get("message"))
+                .isEqualTo("Gevinstplanen er tom: svar på minst ett av de fem spørsmålene.");
+
+        assertThat(taskService.createTaskQuery().taskId(benefitPlan.getId()).count()).as("task still open").isOne();
+        assertThat(job(instance, ProjectProcess.SERVICE_TASK_SAVE_BENEFIT_PLAN)).as("no save job").isNull();
+        assertThat(benefits.benefits("1505").plan()).isEmpty();
+    }
+
+    /** 1505's project registered in its pre-project, the project organisation established: the plan task is open. */
+    private String benefitPlanTaskOf1505() {
+        ImplementationProject project = projects.register(new Registration("1505", "KI3", false,
+                ProjectPhase.PRE_PROJECT, null, null));
+        String instance = project.getProcessInstanceId();
+        managementService.executeJob(job(instance, ProjectProcess.SERVICE_TASK_NOTIFY_PHASE_STARTED_PRE_PROJECT).getId());
+        taskService.complete(task(instance).getId(), Map.of("implementationLeadName", "Kari Nordmann"));
+        return instance;
     }
 
     private List<ProcessInstance> followUps(String municipalityNumber) {
