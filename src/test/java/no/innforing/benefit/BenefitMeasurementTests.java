@@ -234,9 +234,8 @@ class BenefitMeasurementTests extends IntegrationTest {
      */
     @Test
     void thePlanFromTheTasklistFormBecomesTheBenefitPlan() {
-        String instance = benefitPlanTaskOf1505();
-        Task benefitPlan = taskService.createTaskQuery().processInstanceId(instance)
-                .taskDefinitionKey(ProjectProcess.TASK_BENEFIT_PLAN).singleResult();
+        Task benefitPlan = benefitPlanTaskOf1505();
+        String instance = benefitPlan.getProcessInstanceId();
         Map<String, Object> form = new HashMap<>();
         form.put("benefitExpected", "Færre pasientskader");
         form.put("benefitServiceAreas", "Hjemmetjenesten og sykehjemmene");
@@ -266,9 +265,8 @@ class BenefitMeasurementTests extends IntegrationTest {
     @Test
     @SuppressWarnings("rawtypes")
     void anEmptyOrOverlongPlanIsRefusedWhenTheTaskIsCompleted() {
-        String instance = benefitPlanTaskOf1505();
-        Task benefitPlan = taskService.createTaskQuery().processInstanceId(instance)
-                .taskDefinitionKey(ProjectProcess.TASK_BENEFIT_PLAN).singleResult();
+        Task benefitPlan = benefitPlanTaskOf1505();
+        String instance = benefitPlan.getProcessInstanceId();
         Map<String, Object> empty = new HashMap<>();
         empty.put("benefitExpected", " ");
         empty.put("benefitAmbition", "");
@@ -291,14 +289,15 @@ class BenefitMeasurementTests extends IntegrationTest {
         assertThat(benefits.benefits("1505").plan()).isEmpty();
     }
 
-    /** 1505's project registered in its pre-project, the project organisation established: the plan task is open. */
-    private String benefitPlanTaskOf1505() {
+    /** 1505's project registered in its pre-project, the project organisation established: its open plan task. */
+    private Task benefitPlanTaskOf1505() {
         ImplementationProject project = projects.register(new Registration("1505", "KI3", false,
                 ProjectPhase.PRE_PROJECT, null, null));
         String instance = project.getProcessInstanceId();
         managementService.executeJob(job(instance, ProjectProcess.SERVICE_TASK_NOTIFY_PHASE_STARTED_PRE_PROJECT).getId());
         taskService.complete(task(instance).getId(), Map.of("implementationLeadName", "Kari Nordmann"));
-        return instance;
+        return taskService.createTaskQuery().processInstanceId(instance)
+                .taskDefinitionKey(ProjectProcess.TASK_BENEFIT_PLAN).singleResult();
     }
 
     private List<ProcessInstance> followUps(String municipalityNumber) {
