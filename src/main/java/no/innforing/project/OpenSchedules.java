@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * in this transaction is the one remembered), so a schedule changed earlier in the same transaction is never missed:
  * every change of a project goes through its entity (there is no bulk update of projects and no clearing of the
  * persistence context). The same statement gives the open project's id, which the process's own steps use to change
- * what belongs to the project (the risk review stamps its risks) without loading it.
+ * what belongs to the project without loading it (the risk review stamps its risks, the benefit plan is saved).
  */
 @Component
 public class OpenSchedules {
