@@ -1,15 +1,14 @@
 package no.innforing.project;
 
+import jakarta.persistence.EntityManager;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import no.innforing.municipality.Municipality;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.repository.query.Param;
 
-interface ProjectRepository extends JpaRepository<ImplementationProject, Long> {
+interface ProjectRepository extends JpaRepository<ImplementationProject, Long>, ProjectLookups {
 
     /**
      * Every project with its municipality and waves in one statement: the associations are eager, and without the
@@ -21,18 +20,6 @@ interface ProjectRepository extends JpaRepository<ImplementationProject, Long> {
 
     List<ImplementationProject> findByMunicipalityNumberOrderByCreatedAtDesc(String municipalityNumber);
 
-    /**
-     * The municipality's open project ({@link ProjectState#OPEN}; there is at most one), with municipality and waves
-     * in the same statement (the process reads them right after). The process asks for it in nearly every engine
-     * command, so it is a JPQL string with the open states as literals: Hibernate translates it once and keeps the
-     * plan, where a derived query with an entity graph and a list parameter was translated to SQL anew on every call
-     * (most of the platform's own Java time per task completion and timer, PlatformOverheadBenchmark).
-     */
-    @Query("select p from ImplementationProject p join fetch p.municipality m join fetch p.wave "
-            + "join fetch p.originalWave where m.number = :number and p.state in "
-            + "(no.innforing.project.ProjectState.ACTIVE, no.innforing.project.ProjectState.MOVED)")
-    List<ImplementationProject> findOpen(@Param("number") String municipalityNumber);
-
     Optional<ImplementationProject> findByProcessInstanceId(String processInstanceId);
 
     @EntityGraph(attributePaths = {"municipality", "wave", "originalWave"})
@@ -41,8 +28,46 @@ interface ProjectRepository extends JpaRepository<ImplementationProject, Long> {
     /** A wave's projects in the given states, with municipality and waves in the same statement (60 for a wave). */
     @EntityGraph(attributePaths = {"municipality", "wave", "originalWave"})
     List<ImplementationProject> findByWaveCodeAndStateIn(String waveCode, Collection<ProjectState> states);
+}
+
+/**
+ * The projects' query strings, run through the entity manager rather than declared with {@code @Query} (Spring Data
+ * would parse them at start-up with a grammar of its own, see {@code MunicipalityRepository}).
+ */
+interface ProjectLookups {
+
+    /**
+     * The municipality's open project ({@link ProjectState#OPEN}; there is at most one), with municipality and waves
+     * in the same statement (the process reads them right after). The process asks for it in nearly every engine
+     * command, so it is a JPQL string with the open states as literals: Hibernate translates it once and keeps the
+     * plan, where a derived query with an entity graph and a list parameter was translated to SQL anew on every call
+     * (most of the platform's own Java time per task completion and timer, PlatformOverheadBenchmark).
+     */
+    List<ImplementationProject> findOpen(String municipalityNumber);
 
     /** Every municipality that has (or had) a project, in one query. */
-    @Query("select distinct m from ImplementationProject p join p.municipality m order by m.number")
     List<Municipality> findMunicipalitiesWithProject();
+}
+
+class ProjectLookupsImpl implements ProjectLookups {
+
+    private final EntityManager entityManager;
+
+    ProjectLookupsImpl(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    @Override
+    public List<ImplementationProject> findOpen(String municipalityNumber) {
+        return entityManager.createQuery("select p from ImplementationProject p join fetch p.municipality m "
+                + "join fetch p.wave join fetch p.originalWave where m.number = :number and p.state in "
+                + "(no.innforing.project.ProjectState.ACTIVE, no.innforing.project.ProjectState.MOVED)",
+                ImplementationProject.class).setParameter("number", municipalityNumber).getResultList();
+    }
+
+    @Override
+    public List<Municipality> findMunicipalitiesWithProject() {
+        return entityManager.createQuery("select distinct m from ImplementationProject p join p.municipality m "
+                + "order by m.number", Municipality.class).getResultList();
+    }
 }
