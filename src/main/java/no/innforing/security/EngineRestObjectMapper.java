@@ -66,11 +66,16 @@ class EngineRestObjectMapper {
         };
     }
 
-    /** Camunda's webapp engine API (its resources and configuration classes), with the shared mapper. */
+    /**
+     * Camunda's webapp engine API (its resources and configuration classes), with the shared mapper and the
+     * platform's answers to refusals ({@link EngineRestRefusals}), as at {@code /engine-rest}.
+     */
     public static class WebappEngineApi extends EngineRestApplication {
         @Override
         public Set<Object> getSingletons() {
-            return Set.of(new SharedMapper());
+            Set<Object> singletons = new java.util.HashSet<>(EngineRestRefusals.forWebappEngineApi());
+            singletons.add(new SharedMapper());
+            return singletons;
         }
     }
 

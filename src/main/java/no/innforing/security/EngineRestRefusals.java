@@ -1,12 +1,15 @@
 package no.innforing.security;
 
 import jakarta.annotation.Priority;
+import jakarta.servlet.ServletContext;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.innforing.shared.DomainException;
@@ -19,6 +22,7 @@ import org.camunda.bpm.engine.rest.exception.RestException;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
  * What the engine REST API (Tasklist, Cockpit) answers when a request loses a race or asks for what is not the
@@ -28,7 +32,9 @@ import org.springframework.stereotype.Component;
  * Java-serialized variable 400, and a refusal of the platform inside the engine's command (a {@link DomainException}
  * from a listener or delegate) its own status and Norwegian message. Everything else goes to Camunda's mapper
  * unchanged. The body is problem+json with Camunda's {@code type}/{@code message} fields too, so Tasklist shows the
- * Norwegian message.
+ * Norwegian message. Both engine REST APIs answer so: {@code /engine-rest} (Spring Boot's Jersey application) and
+ * the webapps' own {@code /camunda/api/engine}, where Tasklist and Cockpit send their requests
+ * ({@link #forWebappEngineApi}).
  */
 @Component
 class EngineRestRefusals implements ResourceConfigCustomizer {
@@ -45,6 +51,41 @@ class EngineRestRefusals implements ResourceConfigCustomizer {
     public void customize(org.glassfish.jersey.server.ResourceConfig config) {
         config.register(new EngineExceptions());
         config.register(new RestExceptions());
+    }
+
+    /**
+     * The same mappers for the webapps' engine API ({@link EngineRestObjectMapper.WebappEngineApi}): Jersey creates
+     * that application from its class name, outside Spring, so these find this bean through the servlet context.
+     */
+    static Set<Object> forWebappEngineApi() {
+        return Set.of(new WebappEngineExceptions(), new WebappRestExceptions());
+    }
+
+    private static EngineRestRefusals of(ServletContext servletContext) {
+        return WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext)
+                .getBean(EngineRestRefusals.class);
+    }
+
+    @Priority(Priorities.USER - 100)
+    static final class WebappEngineExceptions implements ExceptionMapper<ProcessEngineException> {
+        @Context
+        ServletContext servletContext;
+
+        @Override
+        public Response toResponse(ProcessEngineException e) {
+            return of(servletContext).answer(e);
+        }
+    }
+
+    @Priority(Priorities.USER - 100)
+    static final class WebappRestExceptions implements ExceptionMapper<RestException> {
+        @Context
+        ServletContext servletContext;
+
+        @Override
+        public Response toResponse(RestException e) {
+            return of(servletContext).answer(e);
+        }
     }
 
     /** The engine's own exceptions. */

@@ -283,6 +283,12 @@ class BenefitMeasurementTests extends IntegrationTest {
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer.getBody().get("message"))
                 .isEqualTo("Gevinstplanen er tom: svar på minst ett av de fem spørsmålene.");
+        // and where Tasklist really sends it, the webapps' own engine API: the same answer
+        var tasklist = new no.innforing.TasklistHttpSession(http.getRootUri(), "admin", ADMIN_PASSWORD).post(
+                "/camunda/api/engine/engine/default/task/" + benefitPlan.getId() + "/submit-form",
+                "{\"variables\":{\"benefitExpected\":{\"value\":\"\"}}}");
+        assertThat(tasklist.statusCode()).as(tasklist.body()).isEqualTo(400);
+        assertThat(tasklist.body()).contains("\"message\":\"Gevinstplanen er tom: svar på minst ett av de fem spørsmålene.\"");
 
         assertThat(taskService.createTaskQuery().taskId(benefitPlan.getId()).count()).as("task still open").isOne();
         assertThat(job(instance, ProjectProcess.SERVICE_TASK_SAVE_BENEFIT_PLAN)).as("no save job").isNull();

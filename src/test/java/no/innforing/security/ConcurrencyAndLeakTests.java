@@ -82,6 +82,12 @@ class ConcurrencyAndLeakTests extends TwoMunicipalitiesTest {
         ResponseEntity<String> again = signServiceAgreement(task);
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(again.getBody()).contains("Oppgaven er allerede fullført");
+
+        // the same late click in Tasklist, which sends it to the webapps' own engine API: the same answer
+        var tasklist = new no.innforing.TasklistHttpSession(http.getRootUri(), "pl-1505", "pl-1505-passord")
+                .post("/camunda/api/engine/engine/default/task/" + task + "/submit-form", "{\"variables\":{}}");
+        assertThat(tasklist.statusCode()).as(tasklist.body()).isEqualTo(409);
+        assertThat(tasklist.body()).contains("Oppgaven er allerede fullført").doesNotContain("org.camunda");
     }
 
     @Test
