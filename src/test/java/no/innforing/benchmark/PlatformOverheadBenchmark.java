@@ -70,11 +70,20 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * recorder is left out of the platform's engine, as in production; the main thread's median CPU time per operation
  * is printed too (less disturbed by other load than wall time), and per user task for the completions. Each
  * municipality is known to the platform before its registration is measured, with its tenant, group and rights, as
- * every municipality is in production (reference data at start-up, CSV import).
+ * every municipality is in production (reference data at start-up, CSV import). Measured after a warm-up
+ * ({@link #WARM_UP} projects on both engines, figures discarded).
  */
 class PlatformOverheadBenchmark extends IntegrationTest {
 
     static final int PROJECTS = Integer.getInteger("benchmark.projects", 356);
+    /**
+     * Projects registered and driven on both engines first, their figures discarded (municipalities 7000 …, numbers
+     * no real municipality has): the JIT compiles what a registration and a completion run on either side before
+     * anything is measured, as in a server that has been up a while. Without it the first of the 356 registrations
+     * measured the platform's code paths (Hibernate, Spring's transactions, access checks) while they were still
+     * interpreted; {@code -Dbenchmark.warm-up=0} measures that way.
+     */
+    static final int WARM_UP = Integer.getInteger("benchmark.warm-up", 30);
     static final String WAVE = "KI3";
     static final List<String> PATH_TIMERS = List.of(ProjectProcess.TIMER_PRE_PROJECT_START,
             ProjectProcess.TIMER_MAIN_PROJECT_START, ProjectProcess.TIMER_GO_LIVE_READINESS,
@@ -90,6 +99,9 @@ class PlatformOverheadBenchmark extends IntegrationTest {
      * time in the JDBC driver (nanoseconds, measured around each execution).
      */
     static final boolean SQL_SUMMARY_ON = Boolean.getBoolean("benchmark.sql-summary");
+    /** The operation the SQL summary is about: {@code -Dbenchmark.sql-summary-of=REGISTRATION}; task completions. */
+    static final Operation SQL_SUMMARY_OF = Operation.valueOf(System.getProperty("benchmark.sql-summary-of",
+            Operation.TASK_COMPLETION.name()));
     static final Map<String, long[]> SQL_SUMMARY = new java.util.concurrent.ConcurrentHashMap<>();
     static final AtomicLong[] SQL_NANOS = {new AtomicLong(), new AtomicLong()};
     static final ThreadLocal<Long> QUERY_START = ThreadLocal.withInitial(() -> 0L);
@@ -152,28 +164,14 @@ class PlatformOverheadBenchmark extends IntegrationTest {
     @Test
     void platformAgainstTheBareEngine() throws Exception {
         startBareEngine();
-        List<String> platformInstances = new ArrayList<>();
-        List<String> bareInstances = new ArrayList<>();
-        for (int i = 0; i < PROJECTS; i++) {
-            String number = String.valueOf(6000 + i);
-            // known to the platform as every municipality is before its project is registered (reference data at
-            // start-up, CSV import): the row, and its tenant, group and rights (MunicipalityImport), not measured
-            municipality(number, "Kommune " + number, 1000 + 37 * i);
-            access.provision(number, "Kommune " + number);
-            setClock(TODAY);
-            platformInstances.add(measure(true, Operation.REGISTRATION, () -> projects.register(
-                    Registration.of(number, WAVE)).getProcessInstanceId()));
-            bareInstances.add(measure(false, Operation.REGISTRATION, () -> bare.getRuntimeService()
-                    .startProcessInstanceByKey(ProjectProcess.PROCESS_KEY, number, bareStartVariables())
-                    .getId()));
+        registerAndDrive(WARM_UP, 7000);
+        for (Map<?, ?> figures : List.of(platformMillis, bareMillis, platformSql, bareSql, platformCpu, bareCpu,
+                platformCpuPerTask, bareCpuPerTask, platformMillisPerTask, bareMillisPerTask, SQL_SUMMARY)) {
+            figures.clear();
         }
-        for (int i = 0; i < PROJECTS; i++) {
-            setClock(TODAY);
-            drive(processEngine, true, platformInstances.get(i));
-            setClock(TODAY);
-            drive(bare, false, bareInstances.get(i));
-        }
-        ClockUtil.reset();
+        SQL_NANOS[0].set(0);
+        SQL_NANOS[1].set(0);
+        registerAndDrive(PROJECTS, 6000);
 
         for (Operation operation : Operation.values()) {
             System.out.printf("CPU %s platform %.2f ms bare %.2f ms (median main-thread CPU)%n", operation,
@@ -186,11 +184,11 @@ class PlatformOverheadBenchmark extends IntegrationTest {
                 "Wall completing %-35s platform %.2f ms bare %.2f ms (median)%n",
                 key, median(millis), median(bareMillisPerTask.get(key))));
         if (SQL_SUMMARY_ON) {
-            int completions = platformMillis.get(Operation.TASK_COMPLETION).size();
-            System.out.printf("SQL in completions: platform %.2f ms, bare %.2f ms per completion (driver time)%n",
+            int completions = platformMillis.get(SQL_SUMMARY_OF).size();
+            System.out.printf("SQL in %s: platform %.2f ms, bare %.2f ms per operation (driver time)%n", SQL_SUMMARY_OF,
                     SQL_NANOS[0].get() / 1e6 / completions, SQL_NANOS[1].get() / 1e6 / completions);
             SQL_SUMMARY.entrySet().stream().sorted((a, b) -> a.getKey().substring(2).compareTo(b.getKey().substring(2)))
-                    .forEach(e -> System.out.printf("SQL %6.2f per completion %8.1f us each %7.3f ms per completion  %s%n",
+                    .forEach(e -> System.out.printf("SQL %6.2f per operation %8.1f us each %7.3f ms per operation  %s%n",
                             e.getValue()[0] / (double) completions, e.getValue()[1] / 1e3 / e.getValue()[0],
                             e.getValue()[1] / 1e6 / completions, e.getKey()));
         }
@@ -206,7 +204,8 @@ class PlatformOverheadBenchmark extends IntegrationTest {
                 `PlatformOverheadBenchmark`: %d projects registered in one wave and driven through every phase
                 (political decision to closing) with time travel on PostgreSQL, by the platform and, interleaved
                 project by project, by a bare engine running the same BPMN stripped of the platform's delegates,
-                listeners and bean expressions (derived from the real file with the model API). Each municipality is
+                listeners and bean expressions (derived from the real file with the model API), after %d projects
+                driven the same way on both and not measured (JIT warm-up). Each municipality is
                 known to the platform before its registration is measured (its tenant, group and rights, as the
                 reference data and the CSV import give them). Median per operation; statements counted with
                 datasource-proxy. Targets: task completion ≤ 1.3×, registration ≤ 1.5×,
@@ -218,7 +217,7 @@ class PlatformOverheadBenchmark extends IntegrationTest {
                 A timer is one of the five timers on the main path (pre-project start, main-project start, go-live
                 readiness, go-live, stabilization end); other jobs are the asynchronous service tasks (phase notices,
                 saving the benefit plan, starting the benefit follow-up).
-                """, PROJECTS, rows));
+                """, PROJECTS, WARM_UP, rows));
     }
 
     private static String label(Operation operation) {
@@ -228,6 +227,35 @@ class PlatformOverheadBenchmark extends IntegrationTest {
             case TIMER -> "timer firing";
             case OTHER_JOB -> "other job (asynchronous service task)";
         };
+    }
+
+    /**
+     * Registers {@code count} projects (municipalities {@code firstNumber} …) on both engines, interleaved, then
+     * drives each through every phase on both, interleaved project by project.
+     */
+    private void registerAndDrive(int count, int firstNumber) {
+        List<String> platformInstances = new ArrayList<>();
+        List<String> bareInstances = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String number = String.valueOf(firstNumber + i);
+            // known to the platform as every municipality is before its project is registered (reference data at
+            // start-up, CSV import): the row, and its tenant, group and rights (MunicipalityImport), not measured
+            municipality(number, "Kommune " + number, 1000 + 37 * i);
+            access.provision(number, "Kommune " + number);
+            setClock(TODAY);
+            platformInstances.add(measure(true, Operation.REGISTRATION, () -> projects.register(
+                    Registration.of(number, WAVE)).getProcessInstanceId()));
+            bareInstances.add(measure(false, Operation.REGISTRATION, () -> bare.getRuntimeService()
+                    .startProcessInstanceByKey(ProjectProcess.PROCESS_KEY, number, bareStartVariables())
+                    .getId()));
+        }
+        for (int i = 0; i < count; i++) {
+            setClock(TODAY);
+            drive(processEngine, true, platformInstances.get(i));
+            setClock(TODAY);
+            drive(bare, false, bareInstances.get(i));
+        }
+        ClockUtil.reset();
     }
 
     /** Completes tasks and fires jobs until the project is closed: tasks first, then jobs, then the next timer. */
@@ -509,7 +537,7 @@ class PlatformOverheadBenchmark extends IntegrationTest {
                 for (net.ttddyy.dsproxy.QueryInfo query : queries) {
                     counter.addAndGet(Math.max(1, query.getParametersList().size()));
                 }
-                if (summarising == Operation.TASK_COMPLETION) {
+                if (summarising == SQL_SUMMARY_OF) {
                     SQL_NANOS[platform ? 0 : 1].addAndGet(nanos);
                     String text = queries.get(0).getQuery().replaceAll("\\s+", " ");
                     text = text.substring(0, Math.min(text.length(), 110));
@@ -531,7 +559,7 @@ class PlatformOverheadBenchmark extends IntegrationTest {
                 @Override
                 public void afterMethod(net.ttddyy.dsproxy.listener.MethodExecutionContext context) {
                     String method = context.getMethod().getName();
-                    if (summarising == Operation.TASK_COMPLETION && !method.startsWith("execute")
+                    if (summarising == SQL_SUMMARY_OF && !method.startsWith("execute")
                             && !method.startsWith("set") && !method.startsWith("get")) {
                         long nanos = System.nanoTime() - METHOD_START.get();
                         String key = (platform ? "P " : "B ") + "call " + context.getTarget().getClass().getSimpleName()
