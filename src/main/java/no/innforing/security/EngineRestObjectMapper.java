@@ -73,7 +73,7 @@ class EngineRestObjectMapper {
     public static class WebappEngineApi extends EngineRestApplication {
         @Override
         public Set<Object> getSingletons() {
-            Set<Object> singletons = new java.util.HashSet<>(EngineRestRefusals.forWebappEngineApi());
+            Set<Object> singletons = new java.util.HashSet<>(EngineRestRefusals.mappers());
             singletons.add(new SharedMapper());
             return singletons;
         }

@@ -34,7 +34,7 @@ import org.springframework.web.context.support.WebApplicationContextUtils;
  * unchanged. The body is problem+json with Camunda's {@code type}/{@code message} fields too, so Tasklist shows the
  * Norwegian message. Both engine REST APIs answer so: {@code /engine-rest} (Spring Boot's Jersey application) and
  * the webapps' own {@code /camunda/api/engine}, where Tasklist and Cockpit send their requests
- * ({@link #forWebappEngineApi}).
+ * ({@link #mappers}).
  */
 @Component
 class EngineRestRefusals implements ResourceConfigCustomizer {
@@ -49,16 +49,16 @@ class EngineRestRefusals implements ResourceConfigCustomizer {
 
     @Override
     public void customize(org.glassfish.jersey.server.ResourceConfig config) {
-        config.register(new EngineExceptions());
-        config.register(new RestExceptions());
+        mappers().forEach(config::register);
     }
 
     /**
-     * The same mappers for the webapps' engine API ({@link EngineRestObjectMapper.WebappEngineApi}): Jersey creates
-     * that application from its class name, outside Spring, so these find this bean through the servlet context.
+     * The mappers, for both engine APIs: {@code /engine-rest} ({@link #customize}) and the webapps' engine API
+     * ({@link EngineRestObjectMapper.WebappEngineApi}), which Jersey creates from its class name, outside Spring; so
+     * they find this bean through the servlet context.
      */
-    static Set<Object> forWebappEngineApi() {
-        return Set.of(new WebappEngineExceptions(), new WebappRestExceptions());
+    static Set<Object> mappers() {
+        return Set.of(new EngineExceptions(), new RestExceptions());
     }
 
     private static EngineRestRefusals of(ServletContext servletContext) {
@@ -66,43 +66,27 @@ class EngineRestRefusals implements ResourceConfigCustomizer {
                 .getBean(EngineRestRefusals.class);
     }
 
-    @Priority(Priorities.USER - 100)
-    static final class WebappEngineExceptions implements ExceptionMapper<ProcessEngineException> {
-        @Context
-        ServletContext servletContext;
-
-        @Override
-        public Response toResponse(ProcessEngineException e) {
-            return of(servletContext).answer(e);
-        }
-    }
-
-    @Priority(Priorities.USER - 100)
-    static final class WebappRestExceptions implements ExceptionMapper<RestException> {
-        @Context
-        ServletContext servletContext;
-
-        @Override
-        public Response toResponse(RestException e) {
-            return of(servletContext).answer(e);
-        }
-    }
-
     /** The engine's own exceptions. */
     @Priority(Priorities.USER - 100)
-    class EngineExceptions implements ExceptionMapper<ProcessEngineException> {
+    static final class EngineExceptions implements ExceptionMapper<ProcessEngineException> {
+        @Context
+        ServletContext servletContext;
+
         @Override
         public Response toResponse(ProcessEngineException e) {
-            return answer(e);
+            return of(servletContext).answer(e);
         }
     }
 
     /** The REST layer wraps most engine exceptions ("Cannot complete task …: <cause>"). */
     @Priority(Priorities.USER - 100)
-    class RestExceptions implements ExceptionMapper<RestException> {
+    static final class RestExceptions implements ExceptionMapper<RestException> {
+        @Context
+        ServletContext servletContext;
+
         @Override
         public Response toResponse(RestException e) {
-            return answer(e);
+            return of(servletContext).answer(e);
         }
     }
 
