@@ -4,7 +4,7 @@ import jakarta.persistence.EntityManager;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import no.innforing.municipality.Municipality;
+import no.innforing.wave.Wave;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 
@@ -45,8 +45,16 @@ interface ProjectLookups {
      */
     List<ImplementationProject> findOpen(String municipalityNumber);
 
-    /** Every municipality that has (or had) a project, in one query. */
-    List<Municipality> findMunicipalitiesWithProject();
+    /**
+     * The wave a project is to be registered in, and the wave of the municipality's open project if it has one, in
+     * one statement (registration asks both right after locking the municipality; the statement reads what is
+     * committed when it runs, so after the lock). Empty when there is no such wave.
+     */
+    Optional<WaveAndOpenProject> findWaveAndOpenProject(String waveCode, String municipalityNumber);
+
+    /** The wave asked for, and the code of the wave of the municipality's open project ({@code null}: none). */
+    record WaveAndOpenProject(Wave wave, String openProjectWave) {
+    }
 }
 
 class ProjectLookupsImpl implements ProjectLookups {
@@ -66,8 +74,13 @@ class ProjectLookupsImpl implements ProjectLookups {
     }
 
     @Override
-    public List<Municipality> findMunicipalitiesWithProject() {
-        return entityManager.createQuery("select distinct m from ImplementationProject p join p.municipality m "
-                + "order by m.number", Municipality.class).getResultList();
+    public Optional<WaveAndOpenProject> findWaveAndOpenProject(String waveCode, String municipalityNumber) {
+        return entityManager.createQuery("select w, (select max(p.wave.code) from ImplementationProject p "
+                + "where p.municipality.number = :number and p.state in "
+                + "(no.innforing.project.ProjectState.ACTIVE, no.innforing.project.ProjectState.MOVED)) "
+                + "from Wave w where w.code = :code", Object[].class)
+                .setParameter("code", waveCode == null ? "" : waveCode).setParameter("number", municipalityNumber)
+                .getResultList().stream().findFirst()
+                .map(row -> new WaveAndOpenProject((Wave) row[0], (String) row[1]));
     }
 }

@@ -22,7 +22,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -39,10 +38,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Transactional
 public class ProjectService {
 
-    /** The wave of the municipality's open project ({@link ProjectState#OPEN}), if it has one. */
-    private static final String OPEN_PROJECT_WAVE = "select wave_code from implementation_project "
-            + "where municipality_number = :number and state in (:open)";
-
     private final ProjectRepository projects;
     private final ProjectAuditRepository audits;
     private final MunicipalityService municipalities;
@@ -55,14 +50,12 @@ public class ProjectService {
     private final MovePlanner planner;
     private final TransactionTemplate trial;
     private final EntityManager entityManager;
-    private final NamedParameterJdbcTemplate jdbc;
 
     ProjectService(ProjectRepository projects, ProjectAuditRepository audits, MunicipalityService municipalities,
             WaveService waves, MunicipalityAccess access, RuntimeService runtimeService, CurrentUser currentUser,
             ApplicationEventPublisher events, ProjectRescheduler rescheduler, MovePlanner planner,
-            PlatformTransactionManager transactions, EntityManager entityManager, NamedParameterJdbcTemplate jdbc) {
+            PlatformTransactionManager transactions, EntityManager entityManager) {
         this.entityManager = entityManager;
-        this.jdbc = jdbc;
         this.planner = planner;
         this.trial = new TransactionTemplate(transactions);
         this.trial.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -103,16 +96,16 @@ public class ProjectService {
                     + registration.startPhase().displayName() + "»; bruk earlyStart sammen med en annen startfase.");
         }
         Municipality municipality = municipalities.lock(registration.municipalityNumber());
-        Wave wave = waves.find(registration.waveCode())
-                .orElseThrow(() -> DomainException.notFound("Fant ingen bølge med kode «" + registration.waveCode()
-                        + "». Kjente bølger: " + waveCodes() + "."));
-        // the wave code is all the refusal needs: one column by plain SQL (the municipality is locked, nothing of a
-        // project is pending in the persistence context), not the open project's four entities
-        Map<String, Object> open = Map.of("number", municipality.getNumber(), "open", ProjectState.OPEN_NAMES);
-        jdbc.queryForList(OPEN_PROJECT_WAVE, open, String.class).stream().findFirst().ifPresent(openInWave -> {
+        // the wave and the open project's wave (all the refusal needs) in one statement, after the lock: it sees a
+        // competing registration's project once that has committed and released the municipality
+        ProjectLookups.WaveAndOpenProject found = projects.findWaveAndOpenProject(registration.waveCode(),
+                municipality.getNumber()).orElseThrow(() -> DomainException.notFound("Fant ingen bølge med kode «"
+                        + registration.waveCode() + "». Kjente bølger: " + waveCodes() + "."));
+        if (found.openProjectWave() != null) {
             throw DomainException.conflict(municipality.getName() + " (" + municipality.getNumber()
-                    + ") har allerede et aktivt innføringsprosjekt i bølge " + openInWave + ".");
-        });
+                    + ") har allerede et aktivt innføringsprosjekt i bølge " + found.openProjectWave() + ".");
+        }
+        Wave wave = found.wave();
 
         Instant now = ProjectSchedule.now();
         Input.pastDate(registration.callOffAgreementSignedOn(), "callOffAgreementSignedOn", ProjectSchedule.today(now));
@@ -159,12 +152,9 @@ public class ProjectService {
             // subprocess and the boundary timers come with their scopes, as on the ordinary path.
             start.startBeforeActivity(SUBPROCESS_REMINDERS).startBeforeActivity(ProjectProcess.phaseActivity(phase));
         }
-        // One engine command for the access, the listeners' grants (benefit follow-up) and the process start: the
-        // grants are written in the start's flush, batched with the engine's own authorizations for the first task.
+        // One engine command for the access (a municipality without a tenant gets it here) and the process start
         ProcessInstance instance = access.inOneCommand(() -> {
             access.provision(municipality.getNumber(), municipality.getName());
-            access.letFollow(municipality.getNumber(), PROCESS_KEY);
-            events.publishEvent(new ProjectRegistered(municipality.getNumber(), municipality.getName()));
             return start.execute();
         });
         project.attachProcessInstance(instance.getId());

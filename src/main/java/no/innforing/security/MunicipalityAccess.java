@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -54,15 +55,22 @@ public class MunicipalityAccess {
 
     static final String GROUP_PREFIX = CamundaIdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX;
 
+    /** What following a process in Cockpit takes: its definition, its instances and their history. */
+    private static final Permission[] FOLLOW = {ProcessDefinitionPermissions.READ,
+            ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY};
+
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
     private final ProcessEngine processEngine;
+    private final List<String> followedProcesses;
 
     MunicipalityAccess(IdentityService identityService, AuthorizationService authorizationService,
-            ProcessEngine processEngine) {
+            ProcessEngine processEngine, List<FollowedProcess> followedProcesses) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.processEngine = processEngine;
+        this.followedProcesses = followedProcesses.stream().map(FollowedProcess::processDefinitionKey).sorted()
+                .toList();
     }
 
     /** The group whose members lead the municipality's project: {@code municipality-<number>}. */
@@ -105,9 +113,10 @@ public class MunicipalityAccess {
     }
 
     /**
-     * Makes sure the municipality's tenant, project-leader group, memberships and access to Tasklist and Cockpit
-     * exist. Idempotent: runs when a municipality becomes known (start-up's reference data, CSV import) and at
-     * every registration, where it finds the tenant and writes nothing.
+     * Makes sure the municipality's tenant, project-leader group, memberships, access to Tasklist and Cockpit and
+     * the rights to follow its {@link FollowedProcess processes} exist. Idempotent: runs when a municipality becomes
+     * known (start-up's reference data, CSV import) and at every registration, where it finds the tenant and writes
+     * nothing.
      */
     public void provision(String municipalityNumber, String municipalityName) {
         inOneCommand(() -> {
@@ -134,16 +143,7 @@ public class MunicipalityAccess {
         grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
-    }
-
-    /**
-     * Lets the municipality's project leaders follow their instances of a process in Cockpit: read rights on the
-     * definition, narrowed to their own municipality by the tenant check. Idempotent.
-     */
-    public void letFollow(String municipalityNumber, String processDefinitionKey) {
-        inOneCommand(() -> grant(projectLeaderGroup(municipalityNumber), Resources.PROCESS_DEFINITION,
-                processDefinitionKey, ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-                ProcessDefinitionPermissions.READ_HISTORY));
+        followedProcesses.forEach(key -> grant(group, Resources.PROCESS_DEFINITION, key, FOLLOW));
     }
 
     /**
@@ -207,8 +207,7 @@ public class MunicipalityAccess {
     }
 
     /**
-     * The start-up's provisioning of every municipality at once: the same result as {@link #provision} and
-     * {@link #letFollow} for each, but the groups, tenants, tenant memberships and rights already present are read
+     * The start-up's provisioning of every municipality at once: the same result as {@link #provision} for each, but the groups, tenants, tenant memberships and rights already present are read
      * with a handful of queries, only what is missing (or lacks a permission) is written, and everything runs in
      * one engine command, so the inserts of a first start are flushed together instead of one command per write
      * and a restart writes nothing.
@@ -221,7 +220,7 @@ public class MunicipalityAccess {
                 });
     }
 
-    /** {@link #provision} and {@link #letFollow} for many municipalities, against what was read once. */
+    /** {@link #provision} for many municipalities, against what was read once. */
     public final class Provisioning {
 
         private Set<String> groups;
@@ -252,13 +251,7 @@ public class MunicipalityAccess {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
             grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
-        }
-
-        /** As {@link MunicipalityAccess#letFollow}. */
-        public void letFollow(String municipalityNumber, String processDefinitionKey) {
-            grant(projectLeaderGroup(municipalityNumber), Resources.PROCESS_DEFINITION, processDefinitionKey,
-                    ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-                    ProcessDefinitionPermissions.READ_HISTORY);
+            followedProcesses.forEach(key -> grant(group, Resources.PROCESS_DEFINITION, key, FOLLOW));
         }
 
         /** The ids of every group, as read at the start of this provisioning (and created since). */

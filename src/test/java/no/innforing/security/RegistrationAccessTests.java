@@ -17,8 +17,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * What registering a project gives the municipality's project leaders in the engine. A municipality the platform
- * knows (reference data, CSV import) has its tenant, group and rights already: the registration adds only the rights
- * to follow the project's two processes in Cockpit. One that somehow lacks them gets them all at registration.
+ * knows (reference data, CSV import) has its tenant, group and rights already, the rights to follow the project's two
+ * processes in Cockpit included: the registration writes none. One that somehow lacks them gets them all at
+ * registration.
  */
 class RegistrationAccessTests extends IntegrationTest {
 
@@ -32,16 +33,17 @@ class RegistrationAccessTests extends IntegrationTest {
     AuthorizationService authorizationService;
 
     @Test
-    void aKnownMunicipalityGetsOnlyTheRightsToFollowItsProcesses() {
+    void aKnownMunicipalityHasEveryRightBeforeItsProjectIsRegistered() {
         municipality("6902", "Kjent kommune", 1200);
         access.provision("6902", "Kjent kommune");   // as the CSV import does
+        assertRightsOf("6902");
         Map<String, Object> before = identityRows();
         long authorizationsBefore = authorizations();
 
         projects.register(Registration.of("6902", "KI3"));
 
         assertThat(identityRows()).as("tenants, groups and memberships").isEqualTo(before);
-        assertThat(authorizations()).as("rights other than on tasks").isEqualTo(authorizationsBefore + 2);
+        assertThat(authorizations()).as("rights other than on tasks").isEqualTo(authorizationsBefore);
         assertRightsOf("6902");
     }
 

@@ -48,8 +48,11 @@ class StartupAccessTests extends IntegrationTest {
                     .isTrue();
             assertThat(granted(group, Resources.PROCESS_INSTANCE, "*").isPermissionGranted(Permissions.READ))
                     .isTrue();
-            assertThat(granted(group, Resources.PROCESS_DEFINITION, "benefit-measurement")
-                    .isPermissionGranted(ProcessDefinitionPermissions.READ_HISTORY)).isTrue();
+            for (String process : new String[] {"municipal-implementation", "benefit-measurement"}) {
+                Authorization follow = granted(group, Resources.PROCESS_DEFINITION, process);
+                assertThat(follow.isPermissionGranted(ProcessDefinitionPermissions.READ_INSTANCE)).as(process).isTrue();
+                assertThat(follow.isPermissionGranted(ProcessDefinitionPermissions.READ_HISTORY)).as(process).isTrue();
+            }
         }
     }
 
