@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -32,6 +33,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one place that decides who may see a municipality, for the app and for the engine alike.
@@ -63,6 +66,13 @@ public class MunicipalityAccess {
     private final AuthorizationService authorizationService;
     private final ProcessEngine processEngine;
     private final List<String> followedProcesses;
+    /**
+     * The municipalities whose tenant this node has provisioned or found since it started (after the commit), so
+     * {@link #provision} asks the engine only about one it has not seen: the reference data provisions every
+     * municipality at start-up, so a registration normally asks nothing. A tenant an administrator deletes by hand
+     * while the platform runs comes back at the next start, as the memberships and rights do.
+     */
+    private final Set<String> provisioned = ConcurrentHashMap.newKeySet();
 
     MunicipalityAccess(IdentityService identityService, AuthorizationService authorizationService,
             ProcessEngine processEngine, List<FollowedProcess> followedProcesses) {
@@ -115,16 +125,34 @@ public class MunicipalityAccess {
     /**
      * Makes sure the municipality's tenant, project-leader group, memberships, access to Tasklist and Cockpit and
      * the rights to follow its {@link FollowedProcess processes} exist. Idempotent: runs when a municipality becomes
-     * known (start-up's reference data, CSV import) and at every registration, where it finds the tenant and writes
-     * nothing.
+     * known (start-up's reference data, CSV import) and at every registration, where it knows the municipality
+     * ({@link #provisioned}) or finds its tenant, and writes nothing.
      */
     public void provision(String municipalityNumber, String municipalityName) {
+        if (provisioned.contains(municipalityNumber)) {
+            return;
+        }
         inOneCommand(() -> {
             // Everything below is written in one command, so a tenant means the rest is there too: every
-            // municipality got it when it became known (reference data at start-up, CSV import), so registering a
-            // project asks once. What an administrator removes by hand, start-up's provisionAll puts back.
+            // municipality got it when it became known (reference data at start-up, CSV import). What an
+            // administrator removes by hand, start-up's provisionAll puts back.
             if (identityService.createTenantQuery().tenantId(municipalityNumber).count() == 0) {
                 provisionNew(municipalityNumber, municipalityName);
+            }
+            rememberProvisioned(Set.of(municipalityNumber));
+        });
+    }
+
+    /** Adds the municipalities to {@link #provisioned} once the transaction that found or wrote them commits. */
+    private void rememberProvisioned(Set<String> municipalityNumbers) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            provisioned.addAll(municipalityNumbers);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                provisioned.addAll(municipalityNumbers);
             }
         });
     }
@@ -215,7 +243,9 @@ public class MunicipalityAccess {
     public void provisionAll(Consumer<Provisioning> work) {
         ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
                 .execute(commandContext -> {
-                    work.accept(new Provisioning());
+                    Provisioning provisioning = new Provisioning();
+                    work.accept(provisioning);
+                    rememberProvisioned(provisioning.provisioned);
                     return null;
                 });
     }
@@ -226,6 +256,7 @@ public class MunicipalityAccess {
         private Set<String> groups;
         private Set<String> tenants;
         private final Set<String> tenantsCreated = new HashSet<>();
+        private final Set<String> provisioned = new HashSet<>();
         private final Map<String, Set<String>> tenantsOfGroup = new HashMap<>();
         private final Map<String, Map<String, Authorization>> grantsByResource = new HashMap<>();
 
@@ -234,6 +265,7 @@ public class MunicipalityAccess {
 
         /** As {@link MunicipalityAccess#provision}. */
         public void provision(String municipalityNumber, String municipalityName) {
+            provisioned.add(municipalityNumber);
             String group = projectLeaderGroup(municipalityNumber);
             ensureGroup(RAG_GROUP, "Regional arbeidsgruppe (RAG)");
             ensureGroup(group, "Prosjektleder " + municipalityName);

@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What registering a project gives the municipality's project leaders in the engine. A municipality the platform
@@ -31,6 +33,8 @@ class RegistrationAccessTests extends IntegrationTest {
     IdentityService identityService;
     @Autowired
     AuthorizationService authorizationService;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void aKnownMunicipalityHasEveryRightBeforeItsProjectIsRegistered() {
@@ -55,6 +59,20 @@ class RegistrationAccessTests extends IntegrationTest {
         projects.register(Registration.of("6901", "KI3"));
 
         assertRightsOf("6901");
+    }
+
+    @Test
+    void aProvisioningRolledBackIsNotTakenForDone() {
+        municipality("6903", "Angret kommune", 1300);
+        new TransactionTemplate(transactions).executeWithoutResult(transaction -> {
+            access.provision("6903", "Angret kommune");
+            transaction.setRollbackOnly();
+        });
+        assertThat(identityService.createTenantQuery().tenantId("6903").count()).isZero();
+
+        projects.register(Registration.of("6903", "KI3"));
+
+        assertRightsOf("6903");
     }
 
     private void assertRightsOf(String number) {
