@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import no.innforing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,12 +20,18 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The app's REST API over HTTP, as an operator or a script would call it. */
 class ProjectApiTests extends IntegrationTest {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    ProjectService projects;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private TestRestTemplate admin() {
         return http.withBasicAuth("admin", ADMIN_PASSWORD);
@@ -104,6 +115,54 @@ class ProjectApiTests extends IntegrationTest {
         assertProblem(post("/api/projects", "{\"municipalityNumber\":\"1505\",\"waveCode\":\"KI4\"}"),
                 HttpStatus.CONFLICT, "Kristiansund (1505) har allerede et aktivt innføringsprosjekt i bølge KI3.");
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("1505").count()).isOne();
+    }
+
+    /**
+     * Two registrations of one municipality at the same moment: the second waits for the municipality's row, locked
+     * by the first, and once the first has committed it sees the first's project and is refused. The first is held
+     * open until the second is seen waiting for the lock in PostgreSQL, so the test does not depend on timing.
+     */
+    @Test
+    void aRegistrationThatWaitedForAnotherSeesItsProjectAndGives409() throws Exception {
+        CountDownLatch registered = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = pool.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+                projects.register(ProjectService.Registration.of("1505", "KI3"));
+                registered.countDown();
+                try {
+                    assertThat(commit.await(60, TimeUnit.SECONDS)).isTrue();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(registered.await(60, TimeUnit.SECONDS)).as("the first registration, not yet committed").isTrue();
+            Future<ResponseEntity<Map<String, Object>>> second = pool.submit(() -> post("/api/projects",
+                    "{\"municipalityNumber\":\"1505\",\"waveCode\":\"KI4\"}"));
+            awaitASessionWaitingForALock();
+            commit.countDown();
+            first.get(60, TimeUnit.SECONDS);
+
+            assertProblem(second.get(60, TimeUnit.SECONDS), HttpStatus.CONFLICT,
+                    "Kristiansund (1505) har allerede et aktivt innføringsprosjekt i bølge KI3.");
+        } finally {
+            commit.countDown();
+            pool.shutdownNow();
+        }
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("1505").count()).isOne();
+        assertThat(jdbc.queryForObject("select count(*) from implementation_project where municipality_number = '1505'",
+                Integer.class)).isOne();
+    }
+
+    /** Polls PostgreSQL until a session of this database waits for a lock (at most a minute). */
+    private void awaitASessionWaitingForALock() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (jdbc.queryForObject("select count(*) from pg_stat_activity where datname = current_database() "
+                + "and wait_event_type = 'Lock'", Integer.class) == 0) {
+            assertThat(System.nanoTime()).as("a registration waiting for the municipality's lock").isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     @Test
