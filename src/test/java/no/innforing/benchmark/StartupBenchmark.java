@@ -32,7 +32,10 @@ import org.junit.jupiter.api.Test;
  * <li>the platform, embedded database, no demo data (the start-up work of a production start: reference data and
  * access set-up, process deployment);</li>
  * <li>the same with the AppCDS archive the Dockerfile builds (a training run with
- * {@code -XX:ArchiveClassesAtExit} up to ready, then stopped).</li>
+ * {@code -XX:ArchiveClassesAtExit} up to ready, then stopped);</li>
+ * <li>bare and platform again, each restarted on a database file of its own that one unmeasured start before the
+ * rounds filled (what an operator's restart costs: the schema, reference data, access and deployments are there, so
+ * the start-up work reads instead of writing). Reported beside the targets, which are for the first start.</li>
  * </ul>
  * Ready = {@code /actuator/health/readiness} answers 200 (the platform reports OUT_OF_SERVICE until its start-up
  * work is done). Besides the wall time, the CPU time each JVM has used by then (all its threads, the JIT compilers
@@ -46,7 +49,25 @@ class StartupBenchmark {
     static final Duration LIMIT = Duration.ofMinutes(10);
     static final Path WORK = Path.of("target", "benchmark", "startup");
 
-    enum Way { BARE, PLATFORM, PLATFORM_WITH_CDS }
+    enum Way {
+        BARE, PLATFORM, PLATFORM_WITH_CDS, BARE_RESTART, PLATFORM_RESTART;
+
+        boolean bare() {
+            return this == BARE || this == BARE_RESTART;
+        }
+
+        /** The embedded database: in memory (a first start every time), or a file kept between starts. */
+        String databaseUrl() {
+            return switch (this) {
+                case BARE -> "jdbc:h2:mem:bare;DB_CLOSE_ON_EXIT=FALSE";
+                case PLATFORM, PLATFORM_WITH_CDS -> "jdbc:h2:mem:platform;DB_CLOSE_ON_EXIT=FALSE";
+                case BARE_RESTART, PLATFORM_RESTART -> "jdbc:h2:file:"
+                        + DATABASES.resolve(name().toLowerCase()).toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+            };
+        }
+    }
+
+    static final Path DATABASES = WORK.resolve("databases");
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -59,6 +80,7 @@ class StartupBenchmark {
         Path archive = WORK.resolve("app.jsa");
         Files.deleteIfExists(archive);
         train(jar, archive);
+        prepareRestarts(jar, archive);
 
         Map<Way, List<Double>> seconds = new EnumMap<>(Way.class);
         Map<Way, List<Double>> cpuSeconds = new EnumMap<>(Way.class);
@@ -75,6 +97,8 @@ class StartupBenchmark {
         double bareCpu = median(cpuSeconds.get(Way.BARE));
         double platformCpu = median(cpuSeconds.get(Way.PLATFORM));
         double cdsCpu = median(cpuSeconds.get(Way.PLATFORM_WITH_CDS));
+        double bareRestart = median(seconds.get(Way.BARE_RESTART));
+        double platformRestart = median(seconds.get(Way.PLATFORM_RESTART));
         BenchmarkReport.write("startup", "Start-up to ready", format("""
                 `StartupBenchmark`: JVMs started from the packaged, extracted jar (as the Dockerfile runs it), %d
                 interleaved rounds, time from launching the JVM to `/actuator/health/readiness` answering 200; the
@@ -86,13 +110,20 @@ class StartupBenchmark {
                 | bare Spring Boot with the same starters | %.1f | %s | %.1f |
                 | the platform | %.1f | %s | %.1f |
                 | the platform with the AppCDS archive | %.1f | %s | %.1f |
+                | bare, restarted on its database file | %.1f | %s | %.1f |
+                | the platform, restarted on its database file | %.1f | %s | %.1f |
 
                 Platform / bare = **%.2f**; with CDS / without = **%.2f**. The same ratios of CPU time to ready (the
                 JVM's user and system time, compiler and collector threads included, which a machine's neighbours
-                change less than wall time): %.2f and %.2f.
+                change less than wall time): %.2f and %.2f. Restarted on a database that has everything (an
+                operator's restart; not what the targets are about): platform / bare = %.2f (CPU %.2f).
                 """, ROUNDS, bare, runs(seconds.get(Way.BARE)), bareCpu, platform, runs(seconds.get(Way.PLATFORM)),
-                platformCpu, cds, runs(seconds.get(Way.PLATFORM_WITH_CDS)), cdsCpu, platform / bare, cds / platform,
-                platformCpu / bareCpu, cdsCpu / platformCpu));
+                platformCpu, cds, runs(seconds.get(Way.PLATFORM_WITH_CDS)), cdsCpu,
+                bareRestart, runs(seconds.get(Way.BARE_RESTART)), median(cpuSeconds.get(Way.BARE_RESTART)),
+                platformRestart, runs(seconds.get(Way.PLATFORM_RESTART)), median(cpuSeconds.get(Way.PLATFORM_RESTART)),
+                platform / bare, cds / platform, platformCpu / bareCpu, cdsCpu / platformCpu,
+                platformRestart / bareRestart,
+                median(cpuSeconds.get(Way.PLATFORM_RESTART)) / median(cpuSeconds.get(Way.BARE_RESTART))));
     }
 
     /**
@@ -103,7 +134,7 @@ class StartupBenchmark {
     private void train(Path jar, Path archive) throws Exception {
         int port = freePort();
         Process training = run(List.of("-XX:ArchiveClassesAtExit=" + archive, "-jar", jar.toString()),
-                platformArguments(port), "training");
+                platformArguments(port, Way.PLATFORM.databaseUrl()), "training");
         try {
             awaitReady(training, port, "training");
         } finally {
@@ -114,32 +145,42 @@ class StartupBenchmark {
                 .exists();
     }
 
+    /** One unmeasured start of each restarted way on a new database file, which it fills, then stopped. */
+    private void prepareRestarts(Path jar, Path archive) throws Exception {
+        if (Files.exists(DATABASES)) {
+            try (Stream<Path> files = Files.walk(DATABASES)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        Files.createDirectories(DATABASES);
+        for (Way way : List.of(Way.BARE_RESTART, Way.PLATFORM_RESTART)) {
+            startOnce(way, jar, archive, -1);
+        }
+    }
+
     /** Seconds from launching the JVM to ready, and the CPU seconds the JVM had used by then. */
     private double[] startOnce(Way way, Path jar, Path archive, int round) throws Exception {
         int port = freePort();
         List<String> jvm = new ArrayList<>();
         List<String> arguments;
-        switch (way) {
-            case BARE -> {
-                String classpath = Path.of("target", "test-classes") + File.pathSeparator
-                        + jar.getParent().resolve("lib") + File.separator + "*";
-                jvm.addAll(List.of("-cp", classpath, "bare.BareCamundaApplication"));
-                arguments = List.of("--server.port=" + port,
-                        "--spring.datasource.url=jdbc:h2:mem:bare;DB_CLOSE_ON_EXIT=FALSE",
-                        "--management.endpoint.health.probes.enabled=true",
-                        "--camunda.bpm.admin-user.id=bare", "--camunda.bpm.admin-user.password=bare-Benchmark-1");
+        if (way.bare()) {
+            String classpath = Path.of("target", "test-classes") + File.pathSeparator
+                    + jar.getParent().resolve("lib") + File.separator + "*";
+            jvm.addAll(List.of("-cp", classpath, "bare.BareCamundaApplication"));
+            arguments = List.of("--server.port=" + port, "--spring.datasource.url=" + way.databaseUrl(),
+                    "--management.endpoint.health.probes.enabled=true",
+                    "--camunda.bpm.admin-user.id=bare", "--camunda.bpm.admin-user.password=bare-Benchmark-1");
+        } else {
+            if (way == Way.PLATFORM_WITH_CDS) {
+                jvm.add("-XX:SharedArchiveFile=" + archive);
             }
-            case PLATFORM -> {
-                jvm.addAll(List.of("-jar", jar.toString()));
-                arguments = platformArguments(port);
-            }
-            default -> {
-                jvm.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-jar", jar.toString()));
-                arguments = platformArguments(port);
-            }
+            jvm.addAll(List.of("-jar", jar.toString()));
+            arguments = platformArguments(port, way.databaseUrl());
         }
         long start = System.nanoTime();
-        Process process = run(jvm, arguments, way.name().toLowerCase() + "-" + round);
+        Process process = run(jvm, arguments, way.name().toLowerCase() + "-" + (round < 0 ? "preparing" : round));
         try {
             awaitReady(process, port, way.name());
             double wall = (System.nanoTime() - start) / 1e9;
@@ -164,8 +205,8 @@ class StartupBenchmark {
         throw new AssertionError(what + " was not ready within " + LIMIT);
     }
 
-    private static List<String> platformArguments(int port) {
-        return List.of("--server.port=" + port, "--spring.datasource.url=jdbc:h2:mem:platform;DB_CLOSE_ON_EXIT=FALSE",
+    private static List<String> platformArguments(int port, String databaseUrl) {
+        return List.of("--server.port=" + port, "--spring.datasource.url=" + databaseUrl,
                 "--innforing.demo.enabled=false", "--camunda.bpm.admin-user.id=admin",
                 "--camunda.bpm.admin-user.password=startup-Benchmark-Passord-1");
     }
