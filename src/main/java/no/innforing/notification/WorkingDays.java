@@ -23,7 +23,7 @@ public class WorkingDays {
     static final LocalTime SEND_TIME = LocalTime.of(8, 0);
 
     /**
-     * Read on first use, not at start-up: jollyday reads its calendars through JAXB, whose context (some 400
+     * Read on first use, not at start-up: jollyday reads its calendars through JAXB, whose context (some 450
      * classes) costs the platform's start-up about 1 % of its main thread's time before any date is asked for.
      */
     private volatile HolidayManager holidays;
