@@ -4,20 +4,25 @@ import static no.innforing.benchmark.BenchmarkReport.format;
 import static no.innforing.benchmark.BenchmarkReport.median;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +45,9 @@ import org.junit.jupiter.api.Test;
  * Ready = {@code /actuator/health/readiness} answers 200 (the platform reports OUT_OF_SERVICE until its start-up
  * work is done). Besides the wall time, the CPU time each JVM has used by then (all its threads, the JIT compilers
  * included): on a 2-core machine start-up is CPU-bound, and CPU time drifts less with the machine's neighbours.
+ * And, from HotSpot's counters ({@code jcmd <pid> PerfCounter.print}, right after ready), what the JVM had done by
+ * then: the classes it had loaded (a count of work that hardly varies between runs) and the time its compiler
+ * threads had spent compiling.
  */
 class StartupBenchmark {
 
@@ -50,7 +58,16 @@ class StartupBenchmark {
     static final Path WORK = Path.of("target", "benchmark", "startup");
 
     enum Way {
-        BARE, PLATFORM, PLATFORM_WITH_CDS, BARE_RESTART, PLATFORM_RESTART;
+        BARE("bare Spring Boot with the same starters"), PLATFORM("the platform"),
+        PLATFORM_WITH_CDS("the platform with the AppCDS archive"),
+        BARE_RESTART("bare, restarted on its database file"),
+        PLATFORM_RESTART("the platform, restarted on its database file");
+
+        final String label;
+
+        Way(String label) {
+            this.label = label;
+        }
 
         boolean bare() {
             return this == BARE || this == BARE_RESTART;
@@ -82,14 +99,17 @@ class StartupBenchmark {
         train(jar, archive);
         prepareRestarts(jar, archive);
 
-        Map<Way, List<Double>> seconds = new EnumMap<>(Way.class);
-        Map<Way, List<Double>> cpuSeconds = new EnumMap<>(Way.class);
+        Map<Way, List<Start>> starts = new EnumMap<>(Way.class);
         for (int round = 0; round < ROUNDS; round++) {
             for (Way way : Way.values()) {
-                double[] wallAndCpu = startOnce(way, jar, archive, round);
-                seconds.computeIfAbsent(way, w -> new ArrayList<>()).add(wallAndCpu[0]);
-                cpuSeconds.computeIfAbsent(way, w -> new ArrayList<>()).add(wallAndCpu[1]);
+                starts.computeIfAbsent(way, w -> new ArrayList<>()).add(startOnce(way, jar, archive, round));
             }
+        }
+        Map<Way, List<Double>> seconds = new EnumMap<>(Way.class);
+        Map<Way, List<Double>> cpuSeconds = new EnumMap<>(Way.class);
+        for (Way way : Way.values()) {
+            seconds.put(way, counter(starts, way, Start::wall));
+            cpuSeconds.put(way, counter(starts, way, Start::cpu));
         }
         double bare = median(seconds.get(Way.BARE));
         double platform = median(seconds.get(Way.PLATFORM));
@@ -117,13 +137,49 @@ class StartupBenchmark {
                 JVM's user and system time, compiler and collector threads included, which a machine's neighbours
                 change less than wall time): %.2f and %.2f. Restarted on a database that has everything (an
                 operator's restart; not what the targets are about): platform / bare = %.2f (CPU %.2f).
+
+                What each JVM had done by ready (medians; HotSpot's own counters, read with `jcmd PerfCounter.print`
+                right after ready): the classes loaded count work and vary little between runs (the JDK's own
+                archive serves about 1,200 of them to every start); the two times are elapsed time summed over the
+                JVM's threads, so a busy machine stretches them.
+
+                | start | classes loaded | of them from a CDS archive | JIT compilation s (compiler threads) | class loading s |
+                |---|---|---|---|---|
+                %s
+                Classes loaded, platform / bare = %.2f; JIT compilation, platform / bare = %.2f.
                 """, ROUNDS, bare, runs(seconds.get(Way.BARE)), bareCpu, platform, runs(seconds.get(Way.PLATFORM)),
                 platformCpu, cds, runs(seconds.get(Way.PLATFORM_WITH_CDS)), cdsCpu,
                 bareRestart, runs(seconds.get(Way.BARE_RESTART)), median(cpuSeconds.get(Way.BARE_RESTART)),
                 platformRestart, runs(seconds.get(Way.PLATFORM_RESTART)), median(cpuSeconds.get(Way.PLATFORM_RESTART)),
                 platform / bare, cds / platform, platformCpu / bareCpu, cdsCpu / platformCpu,
                 platformRestart / bareRestart,
-                median(cpuSeconds.get(Way.PLATFORM_RESTART)) / median(cpuSeconds.get(Way.BARE_RESTART))));
+                median(cpuSeconds.get(Way.PLATFORM_RESTART)) / median(cpuSeconds.get(Way.BARE_RESTART)),
+                workRows(starts), median(counter(starts, Way.PLATFORM, Start::classes))
+                        / median(counter(starts, Way.BARE, Start::classes)),
+                median(counter(starts, Way.PLATFORM, Start::jitSeconds))
+                        / median(counter(starts, Way.BARE, Start::jitSeconds))));
+    }
+
+    /**
+     * One start: seconds from launching the JVM to ready, the CPU seconds the JVM had used by then, and from
+     * HotSpot's counters the classes it had loaded, the time its compiler threads had spent compiling and the time
+     * spent loading classes.
+     */
+    record Start(double wall, double cpu, double classes, double sharedClasses, double jitSeconds,
+            double classLoadingSeconds) {
+    }
+
+    private static List<Double> counter(Map<Way, List<Start>> starts, Way way, ToDoubleFunction<Start> counter) {
+        return starts.get(way).stream().map(counter::applyAsDouble).toList();
+    }
+
+    private static String workRows(Map<Way, List<Start>> starts) {
+        StringBuilder rows = new StringBuilder();
+        starts.keySet().forEach(way -> rows.append(format("| %s | %,.0f | %,.0f | %.1f | %.1f |%n", way.label,
+                median(counter(starts, way, Start::classes)), median(counter(starts, way, Start::sharedClasses)),
+                median(counter(starts, way, Start::jitSeconds)),
+                median(counter(starts, way, Start::classLoadingSeconds)))));
+        return rows.toString().strip() + "\n";
     }
 
     /**
@@ -160,8 +216,8 @@ class StartupBenchmark {
         }
     }
 
-    /** Seconds from launching the JVM to ready, and the CPU seconds the JVM had used by then. */
-    private double[] startOnce(Way way, Path jar, Path archive, int round) throws Exception {
+    /** One start of {@code way}, measured. */
+    private Start startOnce(Way way, Path jar, Path archive, int round) throws Exception {
         int port = freePort();
         List<String> jvm = new ArrayList<>();
         List<String> arguments;
@@ -186,11 +242,31 @@ class StartupBenchmark {
             double wall = (System.nanoTime() - start) / 1e9;
             double cpu = process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9)
                     .orElseThrow(() -> new AssertionError("no CPU time for the started JVM on this system"));
-            return new double[] {wall, cpu};
+            Map<String, Long> counters = perfCounters(process.pid());
+            double ticks = counters.get("sun.os.hrt.frequency");
+            long shared = counters.get("java.cls.sharedLoadedClasses");
+            return new Start(wall, cpu, counters.get("java.cls.loadedClasses") + shared, shared,
+                    counters.get("java.ci.totalTime") / ticks, counters.get("sun.cls.time") / ticks);
         } finally {
             process.destroy();
             process.waitFor();
         }
+    }
+
+    /** HotSpot's performance counters of a running JVM, the numeric ones, by {@code jcmd <pid> PerfCounter.print}. */
+    private static Map<String, Long> perfCounters(long pid) throws Exception {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(pid), "PerfCounter.print").redirectErrorStream(true).start();
+        Map<String, Long> counters = new HashMap<>();
+        try (var lines = new BufferedReader(new InputStreamReader(jcmd.getInputStream(), StandardCharsets.UTF_8))
+                .lines()) {
+            lines.map(line -> line.split("=", 2)).filter(pair -> pair.length == 2 && pair[1].matches("\\d+"))
+                    .forEach(pair -> counters.put(pair[0], Long.parseLong(pair[1])));
+        }
+        assertThat(jcmd.waitFor()).as("jcmd PerfCounter.print of the started JVM").isZero();
+        assertThat(counters).as("HotSpot counters of the started JVM").containsKeys("sun.os.hrt.frequency",
+                "java.cls.loadedClasses", "java.cls.sharedLoadedClasses", "java.ci.totalTime", "sun.cls.time");
+        return counters;
     }
 
     private void awaitReady(Process process, int port, String what) throws InterruptedException {
