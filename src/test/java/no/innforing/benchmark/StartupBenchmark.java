@@ -1,7 +1,6 @@
 package no.innforing.benchmark;
 
 import static no.innforing.benchmark.BenchmarkReport.format;
-import static no.innforing.benchmark.BenchmarkReport.median;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
@@ -22,6 +21,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -105,20 +105,12 @@ class StartupBenchmark {
                 starts.computeIfAbsent(way, w -> new ArrayList<>()).add(startOnce(way, jar, archive, round));
             }
         }
-        Map<Way, List<Double>> seconds = new EnumMap<>(Way.class);
-        Map<Way, List<Double>> cpuSeconds = new EnumMap<>(Way.class);
-        for (Way way : Way.values()) {
-            seconds.put(way, counter(starts, way, Start::wall));
-            cpuSeconds.put(way, counter(starts, way, Start::cpu));
-        }
-        double bare = median(seconds.get(Way.BARE));
-        double platform = median(seconds.get(Way.PLATFORM));
-        double cds = median(seconds.get(Way.PLATFORM_WITH_CDS));
-        double bareCpu = median(cpuSeconds.get(Way.BARE));
-        double platformCpu = median(cpuSeconds.get(Way.PLATFORM));
-        double cdsCpu = median(cpuSeconds.get(Way.PLATFORM_WITH_CDS));
-        double bareRestart = median(seconds.get(Way.BARE_RESTART));
-        double platformRestart = median(seconds.get(Way.PLATFORM_RESTART));
+        double bare = median(starts, Way.BARE, Start::wall);
+        double platform = median(starts, Way.PLATFORM, Start::wall);
+        double cds = median(starts, Way.PLATFORM_WITH_CDS, Start::wall);
+        double bareCpu = median(starts, Way.BARE, Start::cpu);
+        double platformCpu = median(starts, Way.PLATFORM, Start::cpu);
+        double cdsCpu = median(starts, Way.PLATFORM_WITH_CDS, Start::cpu);
         BenchmarkReport.write("startup", "Start-up to ready", format("""
                 `StartupBenchmark`: JVMs started from the packaged, extracted jar (as the Dockerfile runs it), %d
                 interleaved rounds, time from launching the JVM to `/actuator/health/readiness` answering 200; the
@@ -127,12 +119,7 @@ class StartupBenchmark {
 
                 | start | median s | all runs s | CPU s to ready, median (all threads) |
                 |---|---|---|---|
-                | bare Spring Boot with the same starters | %.1f | %s | %.1f |
-                | the platform | %.1f | %s | %.1f |
-                | the platform with the AppCDS archive | %.1f | %s | %.1f |
-                | bare, restarted on its database file | %.1f | %s | %.1f |
-                | the platform, restarted on its database file | %.1f | %s | %.1f |
-
+                %s
                 Platform / bare = **%.2f**; with CDS / without = **%.2f**. The same ratios of CPU time to ready (the
                 JVM's user and system time, compiler and collector threads included, which a machine's neighbours
                 change less than wall time): %.2f and %.2f. Restarted on a database that has everything (an
@@ -147,17 +134,18 @@ class StartupBenchmark {
                 |---|---|---|---|---|
                 %s
                 Classes loaded, platform / bare = %.2f; JIT compilation, platform / bare = %.2f.
-                """, ROUNDS, bare, runs(seconds.get(Way.BARE)), bareCpu, platform, runs(seconds.get(Way.PLATFORM)),
-                platformCpu, cds, runs(seconds.get(Way.PLATFORM_WITH_CDS)), cdsCpu,
-                bareRestart, runs(seconds.get(Way.BARE_RESTART)), median(cpuSeconds.get(Way.BARE_RESTART)),
-                platformRestart, runs(seconds.get(Way.PLATFORM_RESTART)), median(cpuSeconds.get(Way.PLATFORM_RESTART)),
+                """, ROUNDS,
+                rows(way -> format("%.1f | %s | %.1f", median(starts, way, Start::wall),
+                        String.join(", ", starts.get(way).stream().map(start -> format("%.1f", start.wall())).toList()),
+                        median(starts, way, Start::cpu))),
                 platform / bare, cds / platform, platformCpu / bareCpu, cdsCpu / platformCpu,
-                platformRestart / bareRestart,
-                median(cpuSeconds.get(Way.PLATFORM_RESTART)) / median(cpuSeconds.get(Way.BARE_RESTART)),
-                workRows(starts), median(counter(starts, Way.PLATFORM, Start::classes))
-                        / median(counter(starts, Way.BARE, Start::classes)),
-                median(counter(starts, Way.PLATFORM, Start::jitSeconds))
-                        / median(counter(starts, Way.BARE, Start::jitSeconds))));
+                median(starts, Way.PLATFORM_RESTART, Start::wall) / median(starts, Way.BARE_RESTART, Start::wall),
+                median(starts, Way.PLATFORM_RESTART, Start::cpu) / median(starts, Way.BARE_RESTART, Start::cpu),
+                rows(way -> format("%,.0f | %,.0f | %.1f | %.1f", median(starts, way, Start::classes),
+                        median(starts, way, Start::sharedClasses), median(starts, way, Start::jitSeconds),
+                        median(starts, way, Start::classLoadingSeconds))),
+                median(starts, Way.PLATFORM, Start::classes) / median(starts, Way.BARE, Start::classes),
+                median(starts, Way.PLATFORM, Start::jitSeconds) / median(starts, Way.BARE, Start::jitSeconds)));
     }
 
     /**
@@ -169,16 +157,16 @@ class StartupBenchmark {
             double classLoadingSeconds) {
     }
 
-    private static List<Double> counter(Map<Way, List<Start>> starts, Way way, ToDoubleFunction<Start> counter) {
-        return starts.get(way).stream().map(counter::applyAsDouble).toList();
+    private static double median(Map<Way, List<Start>> starts, Way way, ToDoubleFunction<Start> figure) {
+        return BenchmarkReport.median(starts.get(way).stream().map(figure::applyAsDouble).toList());
     }
 
-    private static String workRows(Map<Way, List<Start>> starts) {
+    /** A table row per way of starting: its label, then {@code cells} (separated by {@code |}), and a blank line. */
+    private static String rows(Function<Way, String> cells) {
         StringBuilder rows = new StringBuilder();
-        starts.keySet().forEach(way -> rows.append(format("| %s | %,.0f | %,.0f | %.1f | %.1f |%n", way.label,
-                median(counter(starts, way, Start::classes)), median(counter(starts, way, Start::sharedClasses)),
-                median(counter(starts, way, Start::jitSeconds)),
-                median(counter(starts, way, Start::classLoadingSeconds)))));
+        for (Way way : Way.values()) {
+            rows.append(format("| %s | %s |%n", way.label, cells.apply(way)));
+        }
         return rows.toString().strip() + "\n";
     }
 
@@ -327,9 +315,6 @@ class StartupBenchmark {
         return extracted.resolve(packaged.getFileName());
     }
 
-    private static String runs(List<Double> seconds) {
-        return String.join(", ", seconds.stream().map(s -> format("%.1f", s)).toList());
-    }
 
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
