@@ -37,7 +37,10 @@ public enum ProjectState {
     public static final Set<ProjectState> COST_SHARING = Collections.unmodifiableSet(EnumSet.of(ACTIVE, MOVED,
             COMPLETED));
 
-    /** The states of a project that is still running ({@code ProjectRepository.findOpen} names them too). */
+    /**
+     * The states of a project that is still running ({@code ProjectRepository.findOpen} names them too, and so do the
+     * V7 migrations, which let a municipality have one such project at a time).
+     */
     public static final Set<ProjectState> OPEN = Collections.unmodifiableSet(EnumSet.of(ACTIVE, MOVED));
 
     /** The names of the {@link #OPEN} states, as the state column holds them: for plain SQL. */

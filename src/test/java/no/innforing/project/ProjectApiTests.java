@@ -1,6 +1,7 @@
 package no.innforing.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -14,6 +15,7 @@ import no.innforing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -153,6 +155,29 @@ class ProjectApiTests extends IntegrationTest {
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("1505").count()).isOne();
         assertThat(jdbc.queryForObject("select count(*) from implementation_project where municipality_number = '1505'",
                 Integer.class)).isOne();
+    }
+
+    /**
+     * Whatever writes to the database, it holds at most one open project (active or moved) per municipality, and any
+     * number of closed ones beside it. Users never meet this refusal (the registration's lock answers 409 first); it
+     * guards against any other way of writing.
+     */
+    @Test
+    void theDatabaseRefusesASecondOpenProjectForAMunicipality() {
+        post("/api/projects", "{\"municipalityNumber\":\"1505\",\"waveCode\":\"KI3\"}");
+        long open = jdbc.queryForObject("select id from implementation_project where municipality_number = '1505'",
+                Long.class);
+
+        assertThatThrownBy(() -> ProjectRows.copy(jdbc, open, ProjectState.ACTIVE))
+                .isInstanceOf(DuplicateKeyException.class).hasMessageContaining("ux_project_open_municipality");
+        assertThatThrownBy(() -> ProjectRows.copy(jdbc, open, ProjectState.MOVED))
+                .isInstanceOf(DuplicateKeyException.class);
+        ProjectRows.copy(jdbc, open, ProjectState.WITHDRAWN);
+        ProjectRows.copy(jdbc, open, ProjectState.COMPLETED);
+        assertThat(jdbc.queryForList("select state from implementation_project where municipality_number = '1505'",
+                String.class)).containsExactlyInAnyOrder("ACTIVE", "WITHDRAWN", "COMPLETED");
+        assertThat(post("/api/projects", "{\"municipalityNumber\":\"1576\",\"waveCode\":\"KI3\"}").getStatusCode())
+                .as("another municipality's open project").isEqualTo(HttpStatus.CREATED);
     }
 
     /** Polls PostgreSQL until a session of this database waits for a lock (at most a minute). */
