@@ -1,6 +1,7 @@
 package no.innforing.shared;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -80,11 +81,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                unreadable(ex.getMostSpecificCause())));
+                unreadable(ex)));
     }
 
-    /** Why a body could not be read, in Norwegian, naming the field and never a Java type. */
-    static String unreadable(Throwable cause) {
+    /**
+     * Why a body could not be read, in Norwegian, naming the field and never a Java type. Read from the innermost of
+     * Jackson's exceptions in the chain: below it may lie the parser's own cause (an impossible date such as
+     * 2027-02-31 is a {@code DateTimeParseException} under the {@code InvalidFormatException} that knows the field).
+     */
+    static String unreadable(Throwable failure) {
+        Throwable cause = failure;
+        for (Throwable next = failure; next != null && next != next.getCause(); next = next.getCause()) {
+            if (next instanceof JsonProcessingException) {
+                cause = next;
+            }
+        }
         if (cause instanceof StrictJson.Refused refused) {
             return refused.getOriginalMessage();
         }

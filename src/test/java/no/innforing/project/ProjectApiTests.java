@@ -214,6 +214,13 @@ class ProjectApiTests extends IntegrationTest {
                         + "EARLY_START, PRE_PROJECT, SERVICE_AGREEMENT, MAIN_PROJECT, GO_LIVE, STABILIZATION.");
         assertProblem(post("/api/projects", "{\"municipalityNumber\":\"1505\",\"waveCode\":\"KI3\",\"startPhase\":\"EARLY_START\"}"),
                 HttpStatus.BAD_REQUEST, "Et prosjekt kan ikke registreres i fasen «Tjuvstart»; bruk earlyStart sammen med en annen startfase.");
+        // A date that does not exist, or is no date, names its field as a wrong type does.
+        for (String date : List.of("2026-02-31", "nesten jul", "31.01.2026")) {
+            assertProblem(post("/api/projects", "{\"municipalityNumber\":\"1505\",\"waveCode\":\"KI3\","
+                    + "\"callOffAgreementSignedOn\":\"" + date + "\"}"), HttpStatus.BAD_REQUEST,
+                    "«callOffAgreementSignedOn» må være en gyldig dato på formen ÅÅÅÅ-MM-DD.");
+        }
+        assertThat(jdbc.queryForObject("select count(*) from implementation_project", Integer.class)).isZero();
     }
 
     @Test
