@@ -3,6 +3,7 @@ package no.innforing.municipality;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,9 +43,13 @@ class MunicipalityPages {
     /** The contact form; an empty field removes the address (so the empty string is valid too). */
     record ContactsForm(
             @Email(regexp = "|.+@.+\\..+", message = "Prosjektlederens e-postadresse er ikke gyldig.")
+            @Pattern(regexp = MunicipalityController.ASCII_LOCAL_PART,
+                    message = "Prosjektlederens e-postadresse" + MunicipalityController.NON_ASCII)
             @Size(max = 254, message = "Prosjektlederens e-postadresse er lengre enn 254 tegn.")
             String projectLeaderEmail,
             @Email(regexp = "|.+@.+\\..+", message = "Kommunedirektørens e-postadresse er ikke gyldig.")
+            @Pattern(regexp = MunicipalityController.ASCII_LOCAL_PART,
+                    message = "Kommunedirektørens e-postadresse" + MunicipalityController.NON_ASCII)
             @Size(max = 254, message = "Kommunedirektørens e-postadresse er lengre enn 254 tegn.")
             String chiefExecutiveEmail) {
     }

@@ -194,6 +194,13 @@ class MunicipalityImportTests extends IntegrationTest {
                 "projectLeaderEmail", "ikke-en-adresse", "chiefExecutiveEmail", "direktor@kristiansund.kommune.no");
         assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(invalid.getBody()).contains("Prosjektlederens e-postadresse er ikke gyldig.", "ikke-en-adresse");
+        // The API's rule too: mail is sent without SMTPUTF8, so a mail to Ærø@… would never arrive.
+        ResponseEntity<String> nonAscii = leader.post("/municipalities/1505/contacts",
+                "projectLeaderEmail", "Ærø@k1505.example", "chiefExecutiveEmail", "");
+        assertThat(nonAscii.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(nonAscii.getBody()).contains("Prosjektlederens e-postadresse kan ikke ha æ, ø, å");
+        assertThat(jdbc.queryForObject("select project_leader_email from municipality where number = '1505'",
+                String.class)).isEqualTo("prosjektleder@k1505.example");
 
         ResponseEntity<String> saved = leader.post("/municipalities/1505/contacts",
                 "projectLeaderEmail", "pl@kristiansund.kommune.no", "chiefExecutiveEmail", "");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import no.innforing.IntegrationTest;
 import no.innforing.project.ProjectPhase;
@@ -14,6 +15,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -78,6 +83,38 @@ class OverviewPageTests extends IntegrationTest {
         assertThat(refused.getHeaders().getContentType().toString()).startsWith("text/html");
         assertThat(refused.getBody()).contains("<h1>Ingen tilgang</h1>")
                 .contains("Du har ikke tilgang til kommune 1576.");
+    }
+
+    /**
+     * Where no page of the app answers (an address that does not exist, a form's address opened directly, a form sent
+     * without its CSRF token), a browser gets Spring Boot's error page in Bokmål, not the English "Whitelabel Error
+     * Page".
+     */
+    @Test
+    void addressesWithoutAPageAnswerWithANorwegianErrorPage() {
+        TestRestTemplate browser = http.withBasicAuth("pl-1505-side", "pl-1505-side-passord");
+        HttpHeaders html = new HttpHeaders();
+        html.setAccept(List.of(MediaType.TEXT_HTML));
+
+        ResponseEntity<String> missing = browser.exchange("/finnesikke", HttpMethod.GET, new HttpEntity<>(html),
+                String.class);
+        assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(missing.getBody()).contains("<h1>Siden finnes ikke</h1>",
+                "Det finnes ingen side på adressen /finnesikke.", "Til oversikten").doesNotContain("Whitelabel");
+
+        ResponseEntity<String> formAddress = browser.exchange("/benefits/1505/plan", HttpMethod.GET,
+                new HttpEntity<>(html), String.class);
+        assertThat(formAddress.getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+        assertThat(formAddress.getBody()).contains("<h1>Adressen kan ikke åpnes slik</h1>",
+                "kan ikke åpnes direkte").doesNotContain("Whitelabel");
+
+        HttpHeaders form = new HttpHeaders(html);
+        form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        ResponseEntity<String> noToken = browser.exchange("/municipalities/1505/contacts", HttpMethod.POST,
+                new HttpEntity<>("projectLeaderEmail=pl%40k1505.example&chiefExecutiveEmail=", form), String.class);
+        assertThat(noToken.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(noToken.getBody()).contains("<h1>Ingen tilgang</h1>", "skjemaet du sendte var utløpt")
+                .doesNotContain("Whitelabel");
     }
 
     @Test
