@@ -1,6 +1,7 @@
 package no.innforing.notification;
 
 import static no.innforing.shared.Norwegian.date;
+import static no.innforing.shared.Norwegian.dateTime;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -69,8 +70,7 @@ public class Reminders {
                     ahead.add(days);
                 } else {
                     notifications.skip(request(project, days, null),
-                            "Tidspunktet (" + OffsetDateTime.ofInstant(due, ProjectSchedule.ZONE)
-                                    + ") var passert da påminnelsen ble planlagt.");
+                            "Tidspunktet (" + dateTime(due) + ") var passert da påminnelsen ble planlagt.");
                 }
             }
         }

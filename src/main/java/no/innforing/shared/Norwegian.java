@@ -1,5 +1,6 @@
 package no.innforing.shared;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -18,6 +19,13 @@ public final class Norwegian {
     public static String date(LocalDate date) {
         return date.format(DATE);
     }
+
+    /** 20.11.2026 kl. 08:00, on Oslo's clock: a moment in a message. */
+    public static String dateTime(Instant moment) {
+        return moment.atZone(ZONE).format(DATE_TIME);
+    }
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy 'kl.' HH:mm");
 
     /** A count with the right form of the noun: "1 kommune", "0 kommuner", "3 kommuner". */
     public static String count(long n, String singular, String plural) {

@@ -125,6 +125,9 @@ class NotificationPipelineTests extends IntegrationTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(NotificationStatus.SKIPPED, "2026-12-30T07:00:00Z"),
                         org.assertj.core.groups.Tuple.tuple(NotificationStatus.SKIPPED, "2027-01-29T07:00:00Z"));
+        assertThat(log.findByProjectIdOrderByDueAtAscIdAsc(project.getId())).extracting(Notification::getNote)
+                .containsExactly("Tidspunktet (30.12.2026 kl. 08:00) var passert da påminnelsen ble planlagt.",
+                        "Tidspunktet (29.01.2027 kl. 08:00) var passert da påminnelsen ble planlagt.");
         assertThat(deliveryTasks()).isEmpty();
     }
 

@@ -47,7 +47,7 @@ class OverviewPageTests extends IntegrationTest {
     void ragSeesEveryMunicipalityPerWaveWithPhaseDeadlineAndLight() {
         ResponseEntity<String> page = http.withBasicAuth("admin", ADMIN_PASSWORD).getForEntity("/overview", String.class);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(page.getBody()).contains("Regional oversikt").contains("Tidslinje")
+        assertThat(page.getBody()).contains("Regional oversikt").contains("Tidslinje").contains("Prosessversjoner")
                 .contains("Bølge KI3 – Kommunal innføring 3 (produksjonssetting 31.03.2028)")
                 .contains("Kristiansund").contains("Aure").contains("Trondheim").contains("Averøy")
                 .contains("Tjenesteavtale").contains("Forprosjekt").contains("Feilretting og justering")
@@ -71,7 +71,8 @@ class OverviewPageTests extends IntegrationTest {
         assertThat(page).contains("Kristiansund – innføringsprosjekt").contains("Kommende frister")
                 .contains("Signer tjenesteavtale eller fratre").contains("kalenderfeed")
                 .contains("Tidslinje for 1 kommune:")
-                .doesNotContain("Aure").doesNotContain("Trondheim").doesNotContain("Flytt produksjonssettingen");
+                .doesNotContain("Aure").doesNotContain("Trondheim").doesNotContain("Flytt produksjonssettingen")
+                .doesNotContain("Prosessversjoner");   // a menu item only RAG may open
         String csv = new String(http.withBasicAuth("pl-1505-side", "pl-1505-side-passord")
                 .getForObject("/overview.csv", byte[].class), StandardCharsets.UTF_8);
         assertThat(csv.lines().count()).isEqualTo(2);
